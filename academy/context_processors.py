@@ -1,0 +1,20 @@
+from django.utils.functional import SimpleLazyObject
+
+from courses.models import CourseIndexPage
+from learners.models import cohorts_visible_to
+
+
+def _catalog_url(request):
+    catalog = CourseIndexPage.objects.live().order_by("path").first()
+    return catalog.get_url(request) if catalog else "/"
+
+
+def navigation(request):
+    """Links of the site header, each looked up only if a template uses it."""
+    user = request.user
+    return {
+        "catalog_url": SimpleLazyObject(lambda: _catalog_url(request)),
+        "follows_cohorts": SimpleLazyObject(
+            lambda: user.is_authenticated and cohorts_visible_to(user).exists()
+        ),
+    }

@@ -1,0 +1,111 @@
+"""Learner actions on the course tree. Every change of state is a POST behind CSRF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from wagtail.models import Page
+
+from courses import progress
+from courses.models import CoursePage, LessonPage
+
+
+def _safe_next(request, fallback):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def enrol(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    _, created = progress.enrol(request.user, course)
+    if created:
+        messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
+    course_progress = progress.course_progress(request.user, course)
+    next_step = course_progress.next_step
+    return redirect(next_step.page.get_url(request) if next_step else course.get_url(request))
+
+
+@login_required
+@require_POST
+def complete_lesson(request, step_id):
+    """Mark a lesson done, then go on to the next step (or answer JSON to a script)."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=step_id)
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    if not progress.is_enrolled_in_course_of(request.user, lesson):
+        if wants_json:
+            return JsonResponse({"error": _("Enrol in this course first.")}, status=403)
+        messages.error(request, _("Enrol in this course first."))
+        return redirect(lesson.get_parent().get_parent().get_url(request))
+    progress.record_completion(request.user, lesson)
+    if wants_json:
+        return JsonResponse({"done": True, "step": lesson.pk})
+    messages.success(request, _("“%(lesson)s” is marked as done.") % {"lesson": lesson.title})
+    following = (
+        Page.objects.live()
+        .filter(
+            depth=lesson.depth,
+            path__startswith=progress.course_path_of_step(lesson),
+            path__gt=lesson.path,
+        )
+        .order_by("path")
+        .first()
+    )
+    fallback = following.get_url(request) if following else lesson.get_url(request)
+    return redirect(_safe_next(request, fallback))
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    return TemplateResponse(
+        request,
+        "courses/dashboard.html",
+        {"enrolments": progress.dashboard_progress(request.user)},
+    )
+
+
+@login_required
+@require_GET
+def progress_json(request):
+    """The logged-in learner's own progress; nobody else's is reachable here."""
+    enrolments = progress.dashboard_progress(request.user)
+    return JsonResponse(
+        {
+            "user": request.user.get_username(),
+            "courses": [
+                {
+                    "id": item.course.pk,
+                    "title": item.course.title,
+                    "url": item.course.get_url(request),
+                    "enrolled_at": item.enrolment.enrolled_at.isoformat(),
+                    "completed_at": item.enrolment.completed_at.isoformat()
+                    if item.enrolment.completed_at
+                    else None,
+                    "done": item.done,
+                    "total": item.total,
+                    "percent": item.percent,
+                }
+                for item in enrolments
+            ],
+        }
+    )
+
+
+@login_required
+@require_GET
+def course_progress_json(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not progress.find_enrolment(request.user, course):
+        return JsonResponse({"error": _("You are not enrolled in this course.")}, status=404)
+    return JsonResponse(progress.course_progress(request.user, course).as_dict())

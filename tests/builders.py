@@ -1,0 +1,57 @@
+"""Small builders for test data: each test makes only what it needs."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import Page
+
+from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+
+PASSWORD = "correct-horse-battery"  # noqa: S105
+
+
+def make_user(username="learner", *, groups=(), **fields):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **fields)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+def catalog():
+    return CourseIndexPage.objects.get()
+
+
+def add_page(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_course(title="Cooperation basics", *, modules=1, lessons=3, parent=None, **fields):
+    """A published course with `modules` modules of `lessons` lessons each."""
+    course = add_page(
+        parent or catalog(),
+        CoursePage(title=title, summary=fields.pop("summary", f"About {title}."), **fields),
+    )
+    for m in range(1, modules + 1):
+        module = add_page(course, ModulePage(title=f"Module {m}"))
+        for n in range(1, lessons + 1):
+            add_lesson(module, f"Lesson {m}.{n}")
+    return course
+
+
+def add_lesson(module, title, body=None):
+    body = body or [("rich_text", f"<p>Text of {title}.</p>")]
+    return add_page(module, LessonPage(title=title, body=body))
+
+
+def lessons_of(course):
+    return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+
+
+def modules_of(course):
+    return list(ModulePage.objects.child_of(course).order_by("path"))
+
+
+def root_page():
+    return Page.objects.get(depth=1)
