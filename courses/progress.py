@@ -272,6 +272,7 @@ def _counts_by_course(course_pages, user_ids):
             .filter(depth=depth + STEP_DEPTH_BELOW_COURSE)
             .annotate(course_path=Substr("path", 1, prefix_len))
             .filter(course_path__in=paths)
+            .order_by()  # a default ordering would split the groups
             .values("course_path")
             .annotate(n=Count("id"))
         )
@@ -285,6 +286,7 @@ def _counts_by_course(course_pages, user_ids):
             )
             .annotate(course_path=Substr("step__path", 1, prefix_len))
             .filter(course_path__in=paths)
+            .order_by()
             .values("user_id", "course_path")
             .annotate(n=Count("id"))
         )

@@ -28,7 +28,7 @@ def _safe_next(request, fallback):
 @require_POST
 def enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
-    _, created = progress.enrol(request.user, course)
+    _enrolment, created = progress.enrol(request.user, course)
     if created:
         messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
     course_progress = progress.course_progress(request.user, course)

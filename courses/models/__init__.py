@@ -1,5 +1,6 @@
 from .pages import CourseIndexPage, CoursePage, CourseSubjectTag, LessonPage, ModulePage, StepPage
 from .progress import Enrolment, StepCompletion
+from .seeding import SeedRecord
 
 __all__ = [
     "CourseIndexPage",
@@ -8,6 +9,7 @@ __all__ = [
     "Enrolment",
     "LessonPage",
     "ModulePage",
+    "SeedRecord",
     "StepCompletion",
     "StepPage",
 ]

@@ -1,0 +1,82 @@
+# Cooperation Academy. `make` alone lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+# The demo runs the production settings over plain HTTP on loopback.
+DEMO_ENV = DJANGO_SETTINGS_MODULE=academy.settings.production \
+	SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 SERVE_MEDIA=1 \
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+.PHONY: venv
+venv: $(STAMP) ## Create or update the virtualenv
+
+var/secret_key:
+	mkdir -p var
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+.PHONY: migrate
+migrate: venv ## Apply database migrations
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+.PHONY: seed
+seed: migrate ## Load (or update) the seed courses
+	$(PY) manage.py load_seed_content
+
+.PHONY: accounts
+accounts: migrate ## Create the demo accounts (DEMO_PASSWORD or a generated one)
+	$(PY) manage.py create_demo_accounts
+
+.PHONY: static
+static: venv var/secret_key ## Collect static files with hashed names
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
+
+.PHONY: demo
+demo: seed accounts static ## Set up everything and serve the demo on 127.0.0.1:$(PORT)
+	@echo ""
+	@echo "Cooperation Academy: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Log in with the accounts printed above."
+	$(DEMO_ENV) $(VENV)/bin/gunicorn academy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+.PHONY: check
+check: venv ## System checks, migrations in step with models, deploy settings, lint
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=academy.settings.production SECRET_KEY=check-$$RANDOM-$$RANDOM-not-used-for-anything-real-0123456789 \
+		ALLOWED_HOSTS=academy.example.org $(PY) manage.py check --deploy --fail-level WARNING
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: test
+test: venv ## Set up and run the whole test suite (SQLite)
+	$(VENV)/bin/pytest
+
+.PHONY: test-postgres
+test-postgres: venv ## Run the whole suite on a throwaway PostgreSQL cluster
+	scripts/with-postgres $(VENV)/bin/pytest
+
+.PHONY: lint
+lint: venv ## Fix what ruff can fix and format the code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+.PHONY: clean
+clean: ## Remove the database, collected files and caches (keeps .venv)
+	rm -rf var .pytest_cache .ruff_cache

@@ -1,0 +1,116 @@
+"""Page cost must not grow with the size of a course or of a cohort.
+
+Each test measures the same request on a small and a large course (or cohort) and
+requires the same number of SQL queries.
+"""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+import pytest
+
+from courses import progress
+from learners.models import Cohort
+from tests.builders import lessons_of, make_course, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, method, url, **kwargs):
+    with CaptureQueriesContext(connection) as queries:
+        response = getattr(client, method)(url, **kwargs)
+    assert response.status_code in (200, 302), (url, response.status_code)
+    return len(queries)
+
+
+def enrolled_learner(client, course, username, done=1):
+    learner = make_user(username)
+    progress.enrol(learner, course)
+    for lesson in lessons_of(course)[:done]:
+        progress.record_completion(learner, lesson)
+    client.force_login(learner)
+    return learner
+
+
+@pytest.fixture
+def small_and_large():
+    return make_course("Small", lessons=3), make_course("Large", modules=4, lessons=15)
+
+
+def test_course_page_costs_the_same_for_3_and_60_lessons(client, small_and_large):
+    counts = []
+    for course in small_and_large:
+        enrolled_learner(client, course, f"reader-{course.slug}")
+        client.get(course.url)  # warm the site and content-type caches
+        counts.append(count_queries(client, "get", course.url))
+    assert counts[0] == counts[1]
+
+
+def test_lesson_page_costs_the_same_for_3_and_60_lessons(client, small_and_large):
+    small, large = small_and_large
+    counts = []
+    for course in small_and_large:
+        enrolled_learner(client, course, f"learner-{course.slug}")
+        lesson = lessons_of(course)[1]
+        client.get(lesson.url)
+        counts.append(count_queries(client, "get", lesson.url))
+    assert counts[0] == counts[1]
+
+
+def test_dashboard_costs_the_same_for_one_short_and_several_long_courses(client):
+    few = make_user("few")
+    short = make_course("Short", lessons=3)
+    progress.enrol(few, short)
+    many = make_user("many")
+    for n in range(4):
+        course = make_course(f"Long {n}", modules=3, lessons=5)
+        progress.enrol(many, course)
+        for lesson in lessons_of(course)[:7]:
+            progress.record_completion(many, lesson)
+
+    counts = []
+    for user in (few, many):
+        client.force_login(user)
+        client.get("/learn/")
+        counts.append(count_queries(client, "get", "/learn/"))
+    assert counts[0] == counts[1]
+
+
+def test_progress_json_costs_the_same_for_short_and_long_courses(client, small_and_large):
+    counts = []
+    for course in small_and_large:
+        enrolled_learner(client, course, f"json-{course.slug}")
+        counts.append(count_queries(client, "get", "/learn/progress.json"))
+    assert counts[0] == counts[1]
+
+
+def test_marking_a_lesson_done_does_not_walk_the_course(client, small_and_large):
+    small, large = small_and_large
+    counts = []
+    for course, index in [(small, 1), (large, 58)]:  # lesson 2 of 3 and lesson 59 of 60
+        enrolled_learner(client, course, f"done-{course.slug}", done=index)
+        lesson = lessons_of(course)[index]
+        counts.append(
+            count_queries(client, "post", reverse("courses:complete_lesson", args=[lesson.pk]))
+        )
+    assert counts[0] == counts[1]
+
+
+def test_cohort_page_costs_the_same_for_2_and_30_learners(client):
+    trainer = make_user("trainer")
+    course = make_course(lessons=3)
+    counts = []
+    for size in (2, 30):
+        cohort = Cohort.objects.create(name=f"Cohort of {size}")
+        cohort.trainers.add(trainer)
+        cohort.courses.add(course)
+        for n in range(size):
+            learner = make_user(f"c{size}-{n}")
+            cohort.learners.add(learner)
+            progress.record_completion(learner, lessons_of(course)[n % 3])
+        client.force_login(trainer)
+        url = reverse("learners:cohort_detail", args=[cohort.pk])
+        client.get(url)
+        counts.append(count_queries(client, "get", url))
+    assert counts[0] == counts[1]
