@@ -138,7 +138,8 @@ class CoursePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = course_progress(request.user, self)
         context["enrolment"] = find_enrolment(request.user, self)
-        context["prerequisite_courses"] = self.prerequisites.live().order_by("path")
+        # all() also works on the in-memory relation of an unsaved preview.
+        context["prerequisite_courses"] = [c for c in self.prerequisites.all() if c.live]
         return context
 
 
@@ -158,9 +159,19 @@ class ModulePage(Page):
         # Every concrete StepPage type, wherever it is defined.
         return [model for model in super().allowed_subpage_models() if issubclass(model, StepPage)]
 
-    def serve(self, request, *args, **kwargs):
-        # A module is read through its steps; its own URL leads to the course outline.
-        return redirect(self.get_parent().get_url(request) + f"#module-{self.pk}")
+    def get_context(self, request, *args, **kwargs):
+        from courses.progress import course_progress, find_enrolment
+
+        context = super().get_context(request, *args, **kwargs)
+        course = CoursePage.objects.get(path=self.path[: -self.steplen])
+        progress = course_progress(request.user, course)
+        context["course"] = course
+        context["enrolment"] = find_enrolment(request.user, course)
+        context["module_progress"] = next(
+            (m for m in progress.modules if m.page.pk == self.pk), None
+        )
+        context["module_list"] = [context["module_progress"]] if context["module_progress"] else []
+        return context
 
 
 class StepPage(Page):
