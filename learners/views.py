@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from courses.progress import percent, progress_table
 from learners.forms import LearnerProfileForm
+from learners.middleware import SESSION_KEY
 from learners.models import LearnerProfile, cohorts_visible_to
 
 
@@ -17,6 +18,7 @@ def profile(request):
     form = LearnerProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
+        request.session[SESSION_KEY] = form.cleaned_data["preferred_language"]
         translation.activate(form.cleaned_data["preferred_language"])
         messages.success(request, _("Your profile is saved."))
         response = redirect("learners:profile")
