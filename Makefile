@@ -68,8 +68,12 @@ check: venv ## System checks, migrations in step with models, deploy settings, l
 test: venv ## Set up and run the whole test suite (SQLite)
 	$(VENV)/bin/pytest
 
+.PHONY: system-deps
+system-deps: ## Install Debian's PostgreSQL and gettext when they are missing
+	scripts/install-system-deps
+
 .PHONY: test-postgres
-test-postgres: venv ## Run the whole suite on a throwaway PostgreSQL cluster
+test-postgres: venv system-deps ## Run the whole suite on a throwaway PostgreSQL cluster
 	scripts/with-postgres $(VENV)/bin/pytest
 
 .PHONY: lint
