@@ -31,8 +31,21 @@ var/secret_key:
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
+# Translations: the catalogues in locale/ are source; the compiled .mo files are not kept in git.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	msgfmt --check-format -o $@ $<
+
+.PHONY: translations
+translations: system-deps $(MO_FILES) ## Compile the Russian and Uzbek interface catalogues
+
+.PHONY: messages
+messages: venv system-deps ## Collect new interface strings into locale/{ru,uz}
+	$(PY) manage.py makemessages -l ru -l uz --no-obsolete --ignore=.venv --ignore=var --ignore=tests --add-location=file
+
 .PHONY: migrate
-migrate: venv ## Apply database migrations
+migrate: venv translations ## Apply database migrations
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
@@ -65,7 +78,7 @@ check: venv ## System checks, migrations in step with models, deploy settings, l
 	$(VENV)/bin/ruff format --check .
 
 .PHONY: test
-test: venv ## Set up and run the whole test suite (SQLite)
+test: venv translations ## Set up and run the whole test suite (SQLite)
 	$(VENV)/bin/pytest
 
 .PHONY: system-deps
@@ -73,7 +86,7 @@ system-deps: ## Install Debian's PostgreSQL and gettext when they are missing
 	scripts/install-system-deps
 
 .PHONY: test-postgres
-test-postgres: venv system-deps ## Run the whole suite on a throwaway PostgreSQL cluster
+test-postgres: venv translations ## Run the whole suite on a throwaway PostgreSQL cluster
 	scripts/with-postgres $(VENV)/bin/pytest
 
 .PHONY: lint
