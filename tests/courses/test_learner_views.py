@@ -115,6 +115,16 @@ def test_marking_done_moves_on_to_the_next_lesson_even_across_modules(client, le
     assert progress.course_progress(learner, course).done == 1
 
 
+def test_marking_done_is_never_a_get(client, learner, course):
+    progress.enrol(learner, course)
+    lesson = lessons_of(course)[0]
+
+    response = client.get(reverse("courses:complete_lesson", args=[lesson.pk]))
+
+    assert response.status_code == 405
+    assert not StepCompletion.objects.exists()
+
+
 def test_double_click_on_mark_done_counts_once(client, learner, course):
     progress.enrol(learner, course)
     lesson = lessons_of(course)[0]
