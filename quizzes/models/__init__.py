@@ -1,0 +1,45 @@
+from .attempts import Attempt, AttemptState, QuizGrade, Response, ResponseChoice
+from .pages import (
+    ExpiryPolicy,
+    GradingMethod,
+    QuizDrawRule,
+    QuizFeedbackBand,
+    QuizPage,
+    ReviewMoment,
+    ReviewOptions,
+)
+from .questions import (
+    KINDS_WITH_CHOICES,
+    BankQuestion,
+    Question,
+    QuestionCategory,
+    QuestionChoice,
+    QuestionFlag,
+    QuestionKind,
+    QuestionVersion,
+    VersionChoice,
+)
+
+__all__ = [
+    "KINDS_WITH_CHOICES",
+    "Attempt",
+    "BankQuestion",
+    "AttemptState",
+    "ExpiryPolicy",
+    "GradingMethod",
+    "Question",
+    "QuestionCategory",
+    "QuestionChoice",
+    "QuestionFlag",
+    "QuestionKind",
+    "QuestionVersion",
+    "QuizDrawRule",
+    "QuizFeedbackBand",
+    "QuizGrade",
+    "QuizPage",
+    "Response",
+    "ResponseChoice",
+    "ReviewMoment",
+    "ReviewOptions",
+    "VersionChoice",
+]

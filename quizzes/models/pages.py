@@ -1,0 +1,315 @@
+"""The quiz page: a step of a module, with its questions, draw rules and settings."""
+
+from dataclasses import dataclass, fields
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.models import Orderable, Page
+
+from courses.models import StepPage
+from quizzes.admin_forms import QuizPageForm
+
+
+class GradingMethod(models.TextChoices):
+    HIGHEST = "highest", _("Highest attempt")
+    AVERAGE = "average", _("Average of attempts")
+    FIRST = "first", _("First attempt")
+    LAST = "last", _("Last attempt")
+
+
+class ExpiryPolicy(models.TextChoices):
+    AUTOSUBMIT = "autosubmit", _("Submit what was saved when time runs out")
+    GRACE = "grace", _("Allow a grace period to submit (answers can no longer change)")
+
+
+class ReviewMoment(models.TextChoices):
+    IMMEDIATELY = "immediately", _("Immediately after the attempt")
+    OPEN = "open", _("Later, while the quiz is still open")
+    CLOSED = "closed", _("After the quiz closes")
+
+
+# Moodle's "immediately after the attempt" lasts two minutes after submission.
+IMMEDIATE_REVIEW_WINDOW = timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    """What a learner may see when reviewing a submitted attempt."""
+
+    answers: bool = False
+    correctness: bool = False
+    marks: bool = False
+    feedback: bool = False
+    explanation: bool = False
+    right_answer: bool = False
+
+    @classmethod
+    def everything(cls):
+        return cls(**{f.name: True for f in fields(cls)})
+
+    @property
+    def shows_questions(self):
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+REVIEW_ITEM_LABELS = {
+    "answers": _("the learner's answers"),
+    "correctness": _("whether each answer was correct"),
+    "marks": _("the marks"),
+    "feedback": _("per-answer feedback"),
+    "explanation": _("the explanation and source"),
+    "right_answer": _("the right answer"),
+}
+
+
+def _review_flag(moment, item, default):
+    moment_label = dict(ReviewMoment.choices)[moment]
+    return models.BooleanField(
+        format_lazy("{}: {}", moment_label, REVIEW_ITEM_LABELS[item]),
+        default=default,
+    )
+
+
+class QuizPage(StepPage):
+    intro = models.TextField(_("introduction"), blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=70, validators=[MaxValueValidator(100)]
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=0, help_text=_("0 means unlimited.")
+    )
+    grading_method = models.CharField(
+        _("grading method"),
+        max_length=10,
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
+        help_text=_("How the learner's grade is taken from several attempts."),
+    )
+    time_limit_minutes = models.PositiveIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave blank for no time limit."),
+    )
+    expiry_policy = models.CharField(
+        _("when time runs out"),
+        max_length=10,
+        choices=ExpiryPolicy.choices,
+        default=ExpiryPolicy.AUTOSUBMIT,
+    )
+    grace_period_minutes = models.PositiveSmallIntegerField(
+        _("grace period (minutes)"),
+        default=5,
+        validators=[MinValueValidator(1)],
+        help_text=_("With a grace period: an attempt not submitted by its end is abandoned."),
+    )
+    opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
+
+    review_immediately_answers = _review_flag("immediately", "answers", True)
+    review_immediately_correctness = _review_flag("immediately", "correctness", True)
+    review_immediately_marks = _review_flag("immediately", "marks", True)
+    review_immediately_feedback = _review_flag("immediately", "feedback", True)
+    review_immediately_explanation = _review_flag("immediately", "explanation", True)
+    review_immediately_right_answer = _review_flag("immediately", "right_answer", False)
+    review_open_answers = _review_flag("open", "answers", True)
+    review_open_correctness = _review_flag("open", "correctness", True)
+    review_open_marks = _review_flag("open", "marks", True)
+    review_open_feedback = _review_flag("open", "feedback", True)
+    review_open_explanation = _review_flag("open", "explanation", True)
+    review_open_right_answer = _review_flag("open", "right_answer", False)
+    review_closed_answers = _review_flag("closed", "answers", True)
+    review_closed_correctness = _review_flag("closed", "correctness", True)
+    review_closed_marks = _review_flag("closed", "marks", True)
+    review_closed_feedback = _review_flag("closed", "feedback", True)
+    review_closed_explanation = _review_flag("closed", "explanation", True)
+    review_closed_right_answer = _review_flag("closed", "right_answer", True)
+
+    step_kind_label = _("Quiz")
+    # Settings a learner may know; never the questions, so no answer key leaves the API.
+    api_fields = [
+        *StepPage.api_fields,
+        APIField("intro"),
+        APIField("pass_mark"),
+        APIField("attempts_allowed"),
+        APIField("time_limit_minutes"),
+    ]
+    base_form_class = QuizPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("estimated_minutes"),
+    ]
+    question_panels = [
+        InlinePanel("questions", label=_("Question"), heading=_("Questions")),
+        InlinePanel(
+            "draw_rules",
+            label=_("Random questions from a bank"),
+            heading=_("Random questions"),
+            help_text=_("Each attempt also gets this many questions drawn from each category."),
+        ),
+    ]
+    rule_panels = [
+        FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]),
+        FieldPanel("grading_method"),
+        MultiFieldPanel(
+            [
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("expiry_policy"),
+                FieldPanel("grace_period_minutes"),
+            ],
+            heading=_("Timing"),
+        ),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Availability")),
+        FieldRowPanel(
+            [FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")], heading=_("Order")
+        ),
+        InlinePanel(
+            "feedback_bands",
+            label=_("Feedback band"),
+            heading=_("Overall feedback by score"),
+        ),
+    ]
+    review_panels = [
+        MultiFieldPanel(
+            [FieldPanel(f"review_{moment}_{item}") for item in REVIEW_ITEM_LABELS],
+            heading=label,
+        )
+        for moment, label in ReviewMoment.choices
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(question_panels, heading=_("Questions")),
+            ObjectList(rule_panels, heading=_("Rules")),
+            ObjectList(review_panels, heading=_("Review options")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The quiz must close after it opens.")})
+
+    # Availability and time.
+
+    def is_open(self, now):
+        if self.opens_at and now < self.opens_at:
+            return False
+        return not (self.closes_at and now >= self.closes_at)
+
+    def is_closed(self, now):
+        return bool(self.closes_at and now >= self.closes_at)
+
+    def deadline_for(self, started_at):
+        """When an attempt started at `started_at` must be submitted: limit or closing time."""
+        candidates = []
+        if self.time_limit_minutes:
+            candidates.append(started_at + timedelta(minutes=self.time_limit_minutes))
+        if self.closes_at:
+            candidates.append(self.closes_at)
+        return min(candidates) if candidates else None
+
+    def grace_end_for(self, deadline):
+        if deadline is None or self.expiry_policy != ExpiryPolicy.GRACE:
+            return None
+        return deadline + timedelta(minutes=self.grace_period_minutes)
+
+    # Review.
+
+    def review_moment(self, submitted_at, now):
+        if self.is_closed(now):
+            return ReviewMoment.CLOSED
+        if submitted_at and now - submitted_at <= IMMEDIATE_REVIEW_WINDOW:
+            return ReviewMoment.IMMEDIATELY
+        return ReviewMoment.OPEN
+
+    def review_options(self, moment):
+        return ReviewOptions(
+            **{item: getattr(self, f"review_{moment}_{item}") for item in REVIEW_ITEM_LABELS}
+        )
+
+    def feedback_for(self, percent):
+        """The overall feedback of the highest band the score reaches, or ''."""
+        bands = sorted(self.feedback_bands.all(), key=lambda band: band.min_percent, reverse=True)
+        return next((band.feedback for band in bands if percent >= band.min_percent), "")
+
+    def get_context(self, request, *args, **kwargs):
+        from quizzes.lifecycle import quiz_overview
+
+        context = super().get_context(request, *args, **kwargs)
+        context["overview"] = quiz_overview(request.user, self)
+        return context
+
+
+class QuizFeedbackBand(Orderable):
+    quiz = ParentalKey(
+        QuizPage, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="feedback_bands"
+    )
+    min_percent = models.PositiveSmallIntegerField(
+        _("from score (%)"),
+        validators=[MaxValueValidator(100)],
+        help_text=_("Shown to learners whose score is at least this."),
+    )
+    feedback = models.TextField(_("feedback"))
+
+    panels = [FieldPanel("min_percent"), FieldPanel("feedback")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("feedback band")
+        verbose_name_plural = _("feedback bands")
+
+    def __str__(self):
+        return f"≥ {self.min_percent} %"
+
+
+class QuizDrawRule(Orderable):
+    """Draw `count` random questions from a bank category into every attempt."""
+
+    quiz = ParentalKey(
+        QuizPage, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="draw_rules"
+    )
+    category = models.ForeignKey(
+        "quizzes.QuestionCategory",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="draw_rules",
+    )
+    count = models.PositiveSmallIntegerField(
+        _("number of questions"), default=1, validators=[MinValueValidator(1)]
+    )
+
+    panels = [FieldPanel("category"), FieldPanel("count")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("random question rule")
+        verbose_name_plural = _("random question rules")
+
+    def __str__(self):
+        return f"{self.count} × {self.category}"

@@ -1,0 +1,283 @@
+"""Learner views: start, take (save, autosave, submit) and review an attempt; trainer preview.
+
+Views stay thin: the life cycle lives in `quizzes.lifecycle`, grading in `quizzes.grading`.
+Someone else's attempt is a 404, so attempt ids tell nothing.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from courses.progress import can_take_step, step_context
+from quizzes import lifecycle, preview
+from quizzes.forms import parse_answers
+from quizzes.grading import mark_for, percent_of
+from quizzes.models import Attempt, AttemptState, QuizPage, ReviewOptions
+from quizzes.paper import load_paper, question_fields
+from quizzes.review import review_item
+
+
+def _frame(request, quiz):
+    """What `courses/step_base.html` needs around the quiz's own content."""
+    return {"page": quiz, "self": quiz, **step_context(request.user, quiz)}
+
+
+def _own_attempt(request, attempt_id):
+    return get_object_or_404(
+        Attempt.objects.select_related("quiz"), pk=attempt_id, user=request.user
+    )
+
+
+def format_duration(seconds):
+    """12:05 for 725 seconds; 1:02:05 for 3725."""
+    if seconds is None:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def _seconds_left(attempt, now):
+    if attempt.deadline is None:
+        return None
+    end = attempt.grace_ends_at if lifecycle.in_grace_period(attempt, now) else attempt.deadline
+    return max(0, int((end - now).total_seconds()))
+
+
+@login_required
+@require_POST
+def start(request, quiz_id):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    if not can_take_step(request.user, quiz):
+        messages.info(request, _("Enrol in this course to take its quizzes."))
+        return redirect(quiz.get_parent().get_parent().get_url(request))
+    try:
+        attempt, created = lifecycle.start_attempt(request.user, quiz)
+    except lifecycle.QuizUnavailable as error:
+        messages.error(request, error.message)
+        return redirect(quiz.get_url(request))
+    if not created:
+        messages.info(request, _("You are continuing the attempt you started earlier."))
+    return redirect("quizzes:attempt", attempt.pk)
+
+
+def render_attempt(request, attempt, *, items=None, errors=None, raw_texts=None, status=200):
+    now = timezone.now()
+    grace = lifecycle.in_grace_period(attempt, now)
+    items = items if items is not None else load_paper(attempt)
+    errors = errors or {}
+    raw_texts = raw_texts or {}
+    questions = [
+        question_fields(
+            item, errors.get(item.position, ""), raw_texts.get(item.position), disabled=grace
+        )
+        for item in items
+    ]
+    context = {
+        **_frame(request, attempt.quiz),
+        "attempt": attempt,
+        "questions": questions,
+        "errors": [q for q in questions if q["error"]],
+        "in_grace_period": grace,
+        "seconds_left": _seconds_left(attempt, now),
+        "time_left": format_duration(_seconds_left(attempt, now)),
+        "answered": sum(1 for item in items if not item.answer.is_blank),
+    }
+    return TemplateResponse(request, "quizzes/attempt.html", context, status=status)
+
+
+@login_required
+@require_GET
+def attempt_view(request, attempt_id):
+    attempt = lifecycle.close_if_overdue(_own_attempt(request, attempt_id))
+    if not attempt.is_open:
+        return redirect("quizzes:result", attempt.pk)
+    return render_attempt(request, attempt)
+
+
+@login_required
+@require_POST
+def submit(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    finish = "finish" in request.POST
+    outcome = lifecycle.post_answers(attempt, request.POST, finish=finish)
+    attempt = outcome.attempt
+    if outcome.status == outcome.FINISHED:
+        messages.success(request, _("Your answers are submitted."))
+        return redirect("quizzes:result", attempt.pk)
+    if outcome.status == outcome.SAVED:
+        messages.success(request, _("Your answers are saved. You can come back to them later."))
+        return redirect("quizzes:attempt", attempt.pk)
+    if outcome.status == outcome.INVALID:
+        messages.error(
+            request,
+            _("Some answers could not be saved. Check the questions marked below."),
+        )
+        return render_attempt(
+            request,
+            attempt,
+            items=outcome.items,
+            errors=outcome.errors,
+            raw_texts=outcome.raw_texts,
+        )
+    if outcome.status == outcome.STALE:
+        messages.warning(
+            request,
+            _(
+                "This page was out of date: your answers were saved from another window "
+                "since. Here are the answers saved last; check them and send again."
+            ),
+        )
+        return redirect("quizzes:attempt", attempt.pk)
+    if outcome.status == outcome.TIME_UP:
+        messages.warning(request, _time_up_message(attempt))
+        return redirect("quizzes:result", attempt.pk)
+    messages.info(request, _("This attempt was already submitted."))
+    return redirect("quizzes:result", attempt.pk)
+
+
+def _time_up_message(attempt):
+    if attempt.state == AttemptState.ABANDONED:
+        return _("Time is up and the grace period has ended: the attempt was not submitted.")
+    return _("Time is up: your attempt was submitted with the answers saved before the deadline.")
+
+
+@login_required
+@require_POST
+def autosave(request, attempt_id):
+    """Save answers while the learner works (called by quiz.js); answers JSON, never marks."""
+    attempt = _own_attempt(request, attempt_id)
+    outcome = lifecycle.post_answers(attempt, request.POST, finish=False)
+    attempt = outcome.attempt
+    if outcome.status in (outcome.SAVED, outcome.INVALID):
+        now = timezone.now()
+        return JsonResponse(
+            {
+                "saved": True,
+                "version": attempt.saved_version,
+                "saved_at": attempt.last_saved_at.isoformat() if attempt.last_saved_at else None,
+                "seconds_left": _seconds_left(attempt, now),
+                "errors": {f"q{position}": message for position, message in outcome.errors.items()},
+            }
+        )
+    if outcome.status == outcome.STALE:
+        return JsonResponse(
+            {
+                "saved": False,
+                "stale": True,
+                "version": attempt.saved_version,
+                "message": _("Your answers were saved from another window. Reload the page."),
+            },
+            status=409,
+        )
+    return JsonResponse(
+        {
+            "saved": False,
+            "closed": True,
+            "message": _time_up_message(attempt)
+            if outcome.status == outcome.TIME_UP
+            else _("This attempt was already submitted."),
+            "redirect": reverse("quizzes:result", args=[attempt.pk]),
+        },
+        status=409,
+    )
+
+
+@login_required
+@require_GET
+def result(request, attempt_id):
+    attempt = lifecycle.close_if_overdue(_own_attempt(request, attempt_id))
+    if attempt.is_open:
+        return redirect("quizzes:attempt", attempt.pk)
+    quiz = attempt.quiz
+    now = timezone.now()
+    options = quiz.review_options(quiz.review_moment(attempt.submitted_at, now))
+    items = load_paper(attempt) if options.shows_questions else []
+    overview = lifecycle.quiz_overview(request.user, quiz, now)
+    context = {
+        **_frame(request, quiz),
+        "attempt": attempt,
+        "options": options,
+        "reviews": [review_item(item, options) for item in items],
+        "overall_feedback": quiz.feedback_for(attempt.percent)
+        if attempt.percent is not None
+        else "",
+        "overview": overview,
+    }
+    return TemplateResponse(request, "quizzes/result.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preview_view(request, quiz_id):
+    """A trainer takes the latest draft of a quiz as a learner would; nothing is recorded."""
+    quiz = get_object_or_404(QuizPage, pk=quiz_id)
+    if not quiz.permissions_for_user(request.user).can_edit():
+        raise Http404
+    draft = quiz.get_latest_revision_as_object()
+    plan = None
+    if request.method == "POST":
+        try:
+            plan = signing.loads(request.POST.get("plan", ""), salt=preview.SALT, max_age=86400)
+        except signing.BadSignature:
+            plan = None
+        items = preview.items_from_plan(draft, plan) if plan else None
+        if items is None:
+            messages.warning(
+                request, _("The quiz changed since this preview began; here is a new one.")
+            )
+        else:
+            parsed = parse_answers(items, request.POST)
+            if not parsed.errors:
+                for item in items:
+                    item.answer = parsed.answers[item.position]
+                    item.mark = mark_for(item.question, item.answer)
+                return _preview_result(request, draft, items)
+            return _preview_form(request, draft, items, plan, parsed.errors, parsed.raw_texts)
+    plan = preview.new_plan(draft)
+    return _preview_form(request, draft, preview.items_from_plan(draft, plan), plan)
+
+
+def _preview_form(request, draft, items, plan, errors=None, raw_texts=None):
+    errors = errors or {}
+    raw_texts = raw_texts or {}
+    questions = [
+        question_fields(item, errors.get(item.position, ""), raw_texts.get(item.position))
+        for item in items
+    ]
+    context = {
+        "page": draft,
+        "quiz": draft,
+        "questions": questions,
+        "errors": [q for q in questions if q["error"]],
+        "plan": signing.dumps(plan, salt=preview.SALT),
+    }
+    return TemplateResponse(request, "quizzes/preview.html", context)
+
+
+def _preview_result(request, draft, items):
+    marks = [item.mark for item in items]
+    known = sum(mark for mark in marks if mark is not None)
+    top = sum(item.max_mark for item in items)
+    pending = any(mark is None for mark in marks)
+    percent = percent_of(known, top)
+    options = ReviewOptions.everything()
+    context = {
+        "page": draft,
+        "quiz": draft,
+        "score": known,
+        "max_score": top,
+        "percent": percent,
+        "pending": pending,
+        "passed": not pending and percent >= draft.pass_mark,
+        "overall_feedback": "" if pending else draft.feedback_for(percent),
+        "reviews": [review_item(item, options) for item in items],
+    }
+    return TemplateResponse(request, "quizzes/preview_result.html", context)

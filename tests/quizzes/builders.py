@@ -1,0 +1,165 @@
+"""Builders for quiz tests: questions as a trainer would write them, quizzes, attempts."""
+
+from decimal import Decimal
+
+from django.utils import timezone
+
+from courses.progress import enrol
+from quizzes.lifecycle import post_answers, start_attempt
+from quizzes.models import (
+    Question,
+    QuestionChoice,
+    QuestionKind,
+    QuizDrawRule,
+    QuizFeedbackBand,
+    QuizPage,
+)
+from quizzes.paper import load_paper
+from tests.builders import add_page, make_course, make_user, modules_of
+
+
+def _question(kind, prompt, weight=1, **fields):
+    choices = fields.pop("choices", [])
+    question = Question(kind=kind, prompt=prompt, weight=Decimal(str(weight)), **fields)
+    question.choices = choices
+    return question
+
+
+def single_choice(prompt="Which is right?", right="Right", wrong=("Wrong", "Also wrong"), **fields):
+    choices = [QuestionChoice(text=right, is_correct=True, feedback=f"Yes: {right}.")]
+    choices += [QuestionChoice(text=text, feedback=f"No: {text}.") for text in wrong]
+    return _question(QuestionKind.SINGLE_CHOICE, prompt, choices=choices, **fields)
+
+
+def multiple_response(prompt="Which apply?", right=("A", "B", "C"), wrong=("D", "E"), **fields):
+    choices = [QuestionChoice(text=text, is_correct=True) for text in right]
+    choices += [QuestionChoice(text=text) for text in wrong]
+    return _question(QuestionKind.MULTIPLE_RESPONSE, prompt, choices=choices, **fields)
+
+
+def true_false(prompt="The statement holds.", answer=True, **fields):
+    return _question(
+        QuestionKind.TRUE_FALSE,
+        prompt,
+        true_false_answer="true" if answer else "false",
+        feedback_true="You said true.",
+        feedback_false="You said false.",
+        **fields,
+    )
+
+
+def short_answer(prompt="Name it.", accepted=("Crime as a Service",), **fields):
+    return _question(
+        QuestionKind.SHORT_ANSWER, prompt, accepted_answers="\n".join(accepted), **fields
+    )
+
+
+def numeric(prompt="Which year?", answer=2000, tolerance=0, **fields):
+    return _question(
+        QuestionKind.NUMERIC,
+        prompt,
+        numeric_answer=Decimal(str(answer)),
+        tolerance=Decimal(str(tolerance)),
+        **fields,
+    )
+
+
+def ordering(prompt="Put in order.", items=("First", "Second", "Third", "Fourth"), **fields):
+    choices = [QuestionChoice(text=text) for text in items]
+    return _question(QuestionKind.ORDERING, prompt, choices=choices, **fields)
+
+
+def matching(
+    prompt="Match them.",
+    pairs=(("Monero", "Private"), ("Bitcoin", "Public"), ("Zcash", "Optional")),
+    **fields,
+):
+    choices = [QuestionChoice(text=text, match_text=match) for text, match in pairs]
+    return _question(QuestionKind.MATCHING, prompt, choices=choices, **fields)
+
+
+def essay(prompt="Explain.", guidance="Mentions the central authority.", **fields):
+    return _question(QuestionKind.ESSAY, prompt, essay_guidance=guidance, **fields)
+
+
+def make_module(title="Quiz course", **course_fields):
+    course = make_course(title, modules=1, lessons=1, **course_fields)
+    return modules_of(course)[0]
+
+
+def make_quiz(
+    module=None, *, questions=(), draws=(), bands=(), title="Check your understanding", **settings
+):
+    """A published quiz page in `module` (a new one-module course if none)."""
+    module = module or make_module()
+    quiz = QuizPage(title=title, **settings)
+    quiz.questions = list(questions)
+    quiz.draw_rules = [QuizDrawRule(category=category, count=count) for category, count in draws]
+    quiz.feedback_bands = [QuizFeedbackBand(min_percent=low, feedback=text) for low, text in bands]
+    return add_page(module, quiz)
+
+
+def course_of(quiz):
+    return quiz.get_parent().get_parent().specific
+
+
+def enrolled_learner(quiz, username="officer"):
+    user = make_user(username, groups=["Learners"])
+    enrol(user, course_of(quiz))
+    return user
+
+
+def paper(attempt):
+    return {item.position: item for item in load_paper(attempt)}
+
+
+def item_for(attempt, prompt):
+    return next(item for item in load_paper(attempt) if item.question.prompt == prompt)
+
+
+def form_data(attempt, answers, **extra):
+    """POST data for `attempt`: {prompt: value} with choice texts turned into tokens.
+
+    A value is a choice text (or a list of them), free text for text questions, a list of
+    item texts in the order given for ordering, or {prompt: match} for matching.
+    """
+    data = {"saved_version": str(attempt.saved_version), **extra}
+    for item in load_paper(attempt):
+        if item.question.prompt not in answers:
+            continue
+        value = answers[item.question.prompt]
+        by_text = {choice.text: choice for choice in item.question.choices}
+        kind = item.question.kind
+        if kind == QuestionKind.TRUE_FALSE:
+            wanted = {True: "True", False: "False"}[value]
+            data[item.name] = item.token(by_text[wanted].key)
+        elif kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_RESPONSE):
+            texts = value if isinstance(value, list | tuple) else [value]
+            data[item.name] = [item.token(by_text[text].key) for text in texts]
+        elif kind == QuestionKind.ORDERING:
+            for position, text in enumerate(value, start=1):
+                data[f"{item.name}-{item.token(by_text[text].key)}"] = str(position)
+        elif kind == QuestionKind.MATCHING:
+            options = {text: token for token, text in item.match_options}
+            for prompt, match in value.items():
+                data[f"{item.name}-{item.token(by_text[prompt].key)}"] = options[match]
+        else:
+            data[item.name] = value
+    return data
+
+
+def take(quiz, user, answers, *, finish=True, now=None):
+    """Start an attempt, answer it and (by default) submit it; returns the attempt."""
+    from django.http import QueryDict
+
+    now = now or timezone.now()
+    attempt, _created = start_attempt(user, quiz, now=now)
+    query = QueryDict(mutable=True)
+    for key, value in form_data(attempt, answers).items():
+        if isinstance(value, list):
+            query.setlist(key, value)
+        else:
+            query[key] = value
+    outcome = post_answers(attempt, query, finish=finish, now=now)
+    assert outcome.status in ("finished", "saved"), (outcome.status, outcome.errors)
+    return outcome.attempt
