@@ -1,0 +1,178 @@
+"""The shipped seed courses: loaded on an empty database, complete, and answerable.
+
+One load for the whole module (it builds three courses), shared read-only by the tests.
+"""
+
+import re
+from pathlib import Path
+
+from django.core.management import call_command
+from django.db import transaction
+
+from wagtail.models import Page, Revision
+
+import pytest
+
+from courses.models import CoursePage, LessonPage, ModulePage
+from quizzes.content import Answer, data_from_question
+from quizzes.grading import fraction
+from quizzes.models import Question, QuestionKind, QuizPage
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "courses"
+COURSE_SLUGS = {
+    "international-cooperation-law",
+    "cybercrime-digital-evidence",
+    "cross-cultural-cooperation",
+}
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    # One transaction around the module, rolled back at its end: the database is left as found.
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_seed_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+
+
+def teaching_modules(course):
+    return [
+        m
+        for m in ModulePage.objects.child_of(course).order_by("path")
+        if m.slug != "final-assessment"
+    ]
+
+
+def test_three_courses_ship():
+    assert set(CoursePage.objects.live().values_list("slug", flat=True)) == COURSE_SLUGS
+
+
+@pytest.mark.parametrize("slug", sorted(COURSE_SLUGS))
+def test_each_course_has_five_modules_of_two_lessons_and_a_quiz(slug):
+    course = CoursePage.objects.get(slug=slug)
+    modules = teaching_modules(course)
+    assert len(modules) >= 5
+    for module in modules:
+        lessons = LessonPage.objects.child_of(module).live()
+        quizzes = QuizPage.objects.child_of(module).live()
+        assert lessons.count() >= 2, module.title
+        assert quizzes.count() == 1, module.title
+        quiz = quizzes.get()
+        questions = Question.objects.filter(quiz=quiz)
+        assert questions.count() >= 6, quiz
+        assert len(set(questions.values_list("kind", flat=True))) >= 4, quiz
+        assert module.objectives, f"{module.title} states no objectives"
+
+
+@pytest.mark.parametrize("slug", sorted(COURSE_SLUGS))
+def test_each_course_ends_with_a_final_assessment_drawn_from_its_modules(slug):
+    course = CoursePage.objects.get(slug=slug)
+    last_module = ModulePage.objects.child_of(course).order_by("path").last()
+    final = QuizPage.objects.child_of(last_module).get()
+    rules = list(final.draw_rules.select_related("category"))
+    assert not Question.objects.filter(quiz=final).exists()
+    assert len(rules) == len(teaching_modules(course))
+    module_banks = {
+        question.category_id
+        for module in teaching_modules(course)
+        for question in Question.objects.filter(quiz__in=QuizPage.objects.child_of(module))
+    }
+    assert {rule.category_id for rule in rules} == module_banks
+    assert all(rule.count >= 1 for rule in rules)
+
+
+def test_every_question_cites_its_source_and_explains_itself():
+    questions = Question.objects.filter(quiz__isnull=False)
+    assert questions.count() >= 90
+    for question in questions:
+        assert question.source_reference.strip(), question.key
+        assert question.explanation.strip(), question.key
+
+
+def right_answer(data):
+    """The answer a learner who knows the material gives."""
+    kind = data.kind
+    if kind in (
+        QuestionKind.SINGLE_CHOICE,
+        QuestionKind.TRUE_FALSE,
+        QuestionKind.MULTIPLE_RESPONSE,
+    ):
+        return Answer(chosen=frozenset(c.key for c in data.choices if c.is_correct))
+    if kind == QuestionKind.SHORT_ANSWER:
+        return Answer(text=f"  {data.accepted_answers[0].upper()} ")
+    if kind == QuestionKind.NUMERIC:
+        return Answer(text=str(data.numeric_answer))
+    if kind == QuestionKind.ORDERING:
+        return Answer(positions={c.key: c.position for c in data.choices})
+    if kind == QuestionKind.MATCHING:
+        return Answer(matches={c.key: c.key for c in data.choices})
+    raise AssertionError(f"no automatic right answer for {kind}")
+
+
+def test_every_question_has_a_correct_answer_that_grades_as_correct():
+    graded = 0
+    for question in Question.objects.filter(quiz__isnull=False).prefetch_related("choices"):
+        data = data_from_question(question)
+        if data.kind == QuestionKind.ESSAY:
+            assert question.essay_guidance.strip(), question.key
+            continue
+        assert fraction(data, right_answer(data)) == 1, question.key
+        assert fraction(data, Answer()) == 0, question.key
+        graded += 1
+    assert graded >= 90
+
+
+def test_single_choice_questions_have_exactly_one_right_choice():
+    for question in Question.objects.filter(kind=QuestionKind.SINGLE_CHOICE).prefetch_related(
+        "choices"
+    ):
+        assert sum(1 for c in question.choices.all() if c.is_correct) == 1, question.key
+
+
+def test_lessons_use_the_trainers_blocks_and_cite_quotations():
+    block_types = set()
+    for lesson in LessonPage.objects.all():
+        for block in lesson.body:
+            block_types.add(block.block_type)
+            if block.block_type == "quotation":
+                assert re.search(r"\[\d+\]", block.value["reference"]), lesson.title
+    assert {
+        "rich_text",
+        "key_point",
+        "case_study",
+        "quotation",
+        "legal_instrument",
+        "glossary_term",
+    } <= block_types
+
+
+def test_the_courses_say_ethereum_is_not_a_privacy_coin():
+    text = " ".join(
+        str(block.value)
+        for lesson in LessonPage.objects.descendant_of(
+            CoursePage.objects.get(slug="cybercrime-digital-evidence")
+        )
+        for block in lesson.body
+    )
+    assert re.search(r"Ethereum[^.]*(public|transparent)", text)
+
+
+def test_a_second_load_is_a_no_op():
+    pages = Page.objects.count()
+    revisions = Revision.objects.count()
+    questions = list(Question.objects.order_by("pk").values_list("pk", "key"))
+
+    call_command("load_seed_content", verbosity=0)
+
+    assert Page.objects.count() == pages
+    assert Revision.objects.count() == revisions
+    assert list(Question.objects.order_by("pk").values_list("pk", "key")) == questions
+
+
+def test_the_seed_files_are_readable_sources_not_dumps():
+    for path in SEED_DIR.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(pk|id|path|depth):", text, re.MULTILINE), path.name
