@@ -78,8 +78,21 @@ check: venv ## System checks, migrations in step with models, deploy settings, l
 	$(VENV)/bin/ruff format --check .
 
 .PHONY: test
-test: venv translations ## Set up and run the whole test suite (SQLite)
+test: venv translations browser-deps ## Set up and run the whole test suite (SQLite)
 	$(VENV)/bin/pytest
+
+.PHONY: browser-deps
+browser-deps: ## Install chromium (Debian) and axe-core (npm) for tests/e2e when missing
+	scripts/install-browser-deps
+
+# The screenshots the README shows; the e2e tests save them all under tests/e2e/artifacts/.
+DOC_SCREENSHOTS := lesson-desktop.png lesson-phone.png course-desktop.png quiz-result-desktop.png
+
+.PHONY: screenshots
+screenshots: venv browser-deps ## Refresh the README's screenshots in docs/screenshots/
+	$(VENV)/bin/pytest tests/e2e/test_screenshots.py -q -p no:cacheprovider
+	mkdir -p docs/screenshots
+	cp $(addprefix tests/e2e/artifacts/screenshots/,$(DOC_SCREENSHOTS)) docs/screenshots/
 
 .PHONY: system-deps
 system-deps: ## Install Debian's PostgreSQL and gettext when they are missing

@@ -25,7 +25,15 @@
           headers: { "Accept": "application/json", "X-CSRFToken": csrfToken(form) },
         }).then(function (response) {
           if (!response.ok) { sent = false; return; }
-          form.hidden = true;
+          // The button stays where it is: a keyboard user may have focus on it right now,
+          // and hiding it would drop their focus to the top of the page. It now only
+          // moves on (the server treats a second completion as done already).
+          var button = form.querySelector("button[type=submit]");
+          if (button && form.dataset.doneLabel) {
+            button.textContent = form.dataset.doneLabel;
+          } else if (!form.contains(document.activeElement)) {
+            form.hidden = true;
+          }
           var done = end.querySelector("[data-lesson-done]");
           if (done) { done.hidden = false; done.setAttribute("role", "status"); }
         }).catch(function () { sent = false; });

@@ -1,0 +1,193 @@
+"""What the browser tests do again and again, as a person would do it."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+REPO = Path(__file__).resolve().parent.parent.parent
+AXE_JS = REPO / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+# Playwright's default viewport, 1280 × 720, is the desktop; a phone is 360 × 740.
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+CYBERCRIME = "/courses/cybercrime-digital-evidence/"
+LESSON_1 = CYBERCRIME + "the-threat-in-2016/what-europol-found-in-2016/"
+LESSON_2 = CYBERCRIME + "the-threat-in-2016/why-cybercrime-crosses-borders/"
+MODULE_QUIZ = CYBERCRIME + "the-threat-in-2016/module-quiz/"
+
+
+def log_in(page: Page, username: str, password: str, *, next_path: str = ""):
+    page.goto("/accounts/login/" + (f"?next={next_path}" if next_path else ""))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def log_out(page: Page):
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+
+
+def enrol(page: Page, course_path: str = CYBERCRIME):
+    """Enrol from the course page; the site then opens the course's first step."""
+    page.goto(course_path)
+    page.get_by_role("button", name="Enrol").click()
+    expect(page.locator(".message--success")).to_contain_text("You are enrolled")
+
+
+def course_progress(page: Page) -> int:
+    """The value of the course progress bar on a course or step page, in percent."""
+    return int(page.locator("#course-progress").get_attribute("value"))
+
+
+def assert_no_horizontal_overflow(page: Page, what: str):
+    widths = page.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+    )
+    if widths["scroll"] > widths["inner"]:
+        culprits = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                 .filter(el => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+                 .slice(0, 5)
+                 .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                            + ' right=' + Math.round(el.getBoundingClientRect().right))"""
+        )
+        pytest.fail(
+            f"{what}: the page is {widths['scroll']}px wide in a {widths['inner']}px viewport; "
+            f"widest: {culprits}"
+        )
+
+
+def assert_controls_reachable(page: Page, what: str):
+    """Every visible link, button and field lies within the viewport's width and is not
+    covered by another element at its centre once scrolled to, so a thumb can reach it."""
+    problems = page.evaluate(
+        """() => {
+          const out = [];
+          const controls = document.querySelectorAll(
+            'a[href], button, input:not([type=hidden]), select, textarea, summary');
+          for (const el of controls) {
+            const style = getComputedStyle(el);
+            if (el.closest('[hidden]') || style.visibility === 'hidden') continue;
+            if (el.classList.contains('skip-link')) continue;
+            let rect = el.getBoundingClientRect();
+            if (rect.width === 0 && rect.height === 0) continue;
+            el.scrollIntoView({block: 'center', inline: 'nearest'});
+            rect = el.getBoundingClientRect();
+            const label = el.tagName.toLowerCase() + ' "' +
+              (el.innerText || el.value || el.name || '').trim().slice(0, 40) + '"';
+            if (rect.left < -0.5 || rect.right > window.innerWidth + 0.5) {
+              out.push(label + ' sticks out (' + Math.round(rect.left) + '..' +
+                       Math.round(rect.right) + ')');
+              continue;
+            }
+            const x = Math.min(Math.max(rect.left + rect.width / 2, 0), window.innerWidth - 1);
+            const y = Math.min(Math.max(rect.top + rect.height / 2, 0), window.innerHeight - 1);
+            const hit = document.elementFromPoint(x, y);
+            if (hit && !el.contains(hit) && !hit.contains(el) && !(el.labels &&
+                [...el.labels].some(l => l.contains(hit)))) {
+              out.push(label + ' is covered by ' + hit.tagName.toLowerCase() +
+                       (hit.className ? '.' + hit.className : ''));
+            }
+          }
+          window.scrollTo(0, 0);
+          return out;
+        }"""
+    )
+    assert not problems, f"{what}: controls out of reach at this width: {problems}"
+
+
+def run_axe(page: Page):
+    """axe-core's violations on the current page (all of its rules, WCAG 2.1 AA and the
+    best practices: landmarks, labels, contrast, ...)."""
+    if not AXE_JS.exists():
+        pytest.skip(f"{AXE_JS} is missing: `make browser-deps` installs axe-core")
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(
+        """async () => {
+          const results = await axe.run(document, {resultTypes: ['violations']});
+          return results.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary})),
+          }));
+        }"""
+    )
+
+
+def serious_violations(violations):
+    return [v for v in violations if v["impact"] in {"serious", "critical"}]
+
+
+def describe(violations):
+    return json.dumps(violations, indent=1)[:4000]
+
+
+def assert_page_basics(page: Page, what: str):
+    """Landmarks, a working skip link, and a visible focus indicator on what Tab reaches."""
+    assert page.locator("main#main").count() == 1, f"{what}: one <main id=main>"
+    assert page.locator("header.site-header").count() == 1, f"{what}: a banner"
+    assert page.locator("footer").count() >= 1, f"{what}: a contentinfo landmark"
+    assert page.get_by_role("navigation", name="Main").count() == 1, f"{what}: main nav"
+    assert page.locator("h1").count() == 1, f"{what}: one h1"
+
+    focus_start_of_page(page)
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Skip to main content")
+    expect(skip).to_be_in_viewport()
+    assert_visible_focus(page, what + ", skip link")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main", (
+        f"{what}: the skip link moves focus to main"
+    )
+    # The next few controls in tab order each show where the focus is.
+    focus_start_of_page(page)
+    page.keyboard.press("Tab")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        assert_visible_focus(page, what)
+
+
+def focus_start_of_page(page: Page):
+    """Put the keyboard where it is when a page has just opened (whatever has autofocus)."""
+    page.evaluate(
+        """() => {
+          const start = document.createElement('span');
+          start.tabIndex = -1;
+          start.dataset.e2eFocusStart = '';
+          document.body.prepend(start);
+          start.focus();
+          window.scrollTo(0, 0);
+        }"""
+    )
+
+
+def assert_visible_focus(page: Page, what: str):
+    state = page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const s = getComputedStyle(el);
+          return {tag: el.tagName, text: (el.innerText || el.value || '').slice(0, 40),
+                  outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                  shadow: s.boxShadow !== 'none'};
+        }"""
+    )
+    if state is None:
+        return
+    assert state["outline"] or state["shadow"], f"{what}: no visible focus on {state}"
+
+
+def screenshot(page: Page, folder: Path, name: str, *, full_page=False):
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); }")
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

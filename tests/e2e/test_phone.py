@@ -1,0 +1,66 @@
+"""Journey 5: the learner journey on a phone (360 × 740). Nothing overflows sideways, and
+every link, button and field is within reach and not covered by anything else."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import (
+    CYBERCRIME,
+    LESSON_1,
+    LESSON_2,
+    PHONE,
+    assert_controls_reachable,
+    assert_no_horizontal_overflow,
+    log_in,
+    log_out,
+    screenshot,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def phone(new_context):
+    return new_context(**PHONE).new_page()
+
+
+def check_page(page, what, artifacts):
+    assert_no_horizontal_overflow(page, what)
+    assert_controls_reachable(page, what)
+    screenshot(page, artifacts, f"journey-{what}-phone")
+
+
+def test_learner_journey_fits_a_phone(phone, academy_site, artifacts):
+    page = phone
+    page.goto("/accounts/login/")
+    check_page(page, "login", artifacts)
+    log_in(page, "e2e-phone", academy_site.password)
+    expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
+    check_page(page, "dashboard-empty", artifacts)
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Courses").tap()
+    expect(page).to_have_url(re.compile(r"/courses/$"))
+    check_page(page, "catalog", artifacts)
+    page.get_by_role("link", name=re.compile("^Cybercrime and digital evidence")).tap()
+    expect(page).to_have_url(re.compile(re.escape(CYBERCRIME) + "$"))
+    check_page(page, "course", artifacts)
+    page.get_by_role("button", name="Enrol").tap()
+
+    expect(page).to_have_url(re.compile(re.escape(LESSON_1) + "$"))
+    check_page(page, "lesson", artifacts)
+    page.locator(".lesson-end").get_by_role("button").tap()
+    expect(page).to_have_url(re.compile(re.escape(LESSON_2) + "$"))
+    expect(page.get_by_role("status")).to_contain_text("is marked as done")
+    check_page(page, "lesson-2", artifacts)
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="My learning").tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
+    expect(page.locator("progress").first).to_have_attribute("value", re.compile(r"^[1-9]"))
+    check_page(page, "dashboard", artifacts)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Profile").tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
+    check_page(page, "profile", artifacts)
+    log_out(page)
+    check_page(page, "home", artifacts)
