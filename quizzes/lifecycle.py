@@ -62,7 +62,7 @@ def lock_learner(quiz_id, user_id):
 def lock_attempt(attempt_id, **filters):
     return (
         Attempt.objects.select_for_update(of=("self",))
-        .select_related("quiz")
+        .select_related("quiz", "user")
         .get(pk=attempt_id, **filters)
     )
 
@@ -215,7 +215,13 @@ def start_attempt(user, quiz, *, now=None):
                     max_score=sum(versions[q.pk].weight for q in questions),
                 )
         except IntegrityError:  # the constraints caught a concurrent start the lock did not
-            current = Attempt.objects.get(quiz=quiz, user=user, state=AttemptState.IN_PROGRESS)
+            current = Attempt.objects.filter(
+                quiz=quiz, user=user, state=AttemptState.IN_PROGRESS
+            ).first()
+            if current is None:
+                raise QuizUnavailable(
+                    _("Another attempt was started at the same moment. Open the quiz again.")
+                ) from None
             return current, False
         positions = list(range(1, len(questions) + 1))
         if quiz.shuffle_questions:
@@ -337,14 +343,14 @@ def post_answers(attempt, data, *, finish, now=None):
 
     now = now or timezone.now()
     with transaction.atomic():
-        lock_learner(attempt.quiz_id, attempt.user_id)
+        grade = lock_learner(attempt.quiz_id, attempt.user_id)
         attempt = lock_attempt(attempt.pk)
         if not attempt.is_open:
             return Outcome(Outcome.CLOSED, attempt)
         if is_overdue(attempt, now):
             if in_grace_period(attempt, now) and finish:
                 # Answers can no longer change: submit what was saved before the deadline.
-                finish_attempt(attempt, load_paper(attempt), now)
+                finish_attempt(attempt, load_paper(attempt), now, grade=grade)
                 return Outcome(Outcome.FINISHED, attempt)
             _close_if_overdue_locked(attempt, now)
             return Outcome(Outcome.TIME_UP, attempt)
@@ -356,12 +362,12 @@ def post_answers(attempt, data, *, finish, now=None):
         if parsed.errors:
             return Outcome(Outcome.INVALID, attempt, items, parsed.errors, parsed.raw_texts)
         if finish:
-            finish_attempt(attempt, items, now)
+            finish_attempt(attempt, items, now, grade=grade)
             return Outcome(Outcome.FINISHED, attempt, items)
         return Outcome(Outcome.SAVED, attempt, items)
 
 
-def finish_attempt(attempt, items, submitted_at, *, automatically=False):
+def finish_attempt(attempt, items, submitted_at, *, automatically=False, grade=None):
     """Grade what can be graded; the attempt is then graded or awaiting marking."""
     for item in items:
         item.mark = mark_for(item.question, item.answer)
@@ -371,7 +377,7 @@ def finish_attempt(attempt, items, submitted_at, *, automatically=False):
     attempt.submitted_automatically = automatically
     _score(attempt, [item.mark for item in items], submitted_at)
     attempt.save()
-    refresh_grade(attempt.quiz, attempt.user)
+    refresh_grade(attempt.quiz, attempt.user, grade)
 
 
 def _score(attempt, marks, now):
@@ -401,12 +407,12 @@ def grade_of(method, percents):
     return percent_of(sum(percents), len(percents) * 100)
 
 
-def refresh_grade(quiz, user):
+def refresh_grade(quiz, user, grade=None):
     """Recompute the learner's grade and report a pass (or a lost pass) to course progress.
 
-    The caller holds the lock on the grade row.
+    The caller holds the lock on the grade row (and may pass it in as `grade`).
     """
-    grade = QuizGrade.objects.get(quiz=quiz, user=user)
+    grade = grade or QuizGrade.objects.get(quiz=quiz, user=user)
     percents = list(
         Attempt.objects.filter(quiz=quiz, user=user, state=AttemptState.GRADED)
         .order_by("number")
@@ -436,7 +442,7 @@ def mark_response(response, *, mark, comment, marker, now=None):
     """Record a trainer's mark for an essay answer and regrade the attempt."""
     now = now or timezone.now()
     with transaction.atomic():
-        lock_learner(response.attempt.quiz_id, response.attempt.user_id)
+        grade = lock_learner(response.attempt.quiz_id, response.attempt.user_id)
         attempt = lock_attempt(response.attempt_id)
         if not attempt.is_finished:
             raise MarkingError(_("This attempt has not been submitted."))
@@ -448,7 +454,7 @@ def mark_response(response, *, mark, comment, marker, now=None):
         marks = list(attempt.responses.values_list("mark", flat=True))
         _score(attempt, marks, now)
         attempt.save()
-        refresh_grade(attempt.quiz, attempt.user)
+        refresh_grade(attempt.quiz, attempt.user, grade)
     return attempt
 
 
@@ -474,14 +480,13 @@ def quiz_overview(user, quiz, now=None):
     now = now or timezone.now()
     if not user.is_authenticated:
         return None
-    open_attempt = Attempt.objects.filter(
-        quiz=quiz, user=user, state=AttemptState.IN_PROGRESS
-    ).first()
-    if open_attempt is not None:
-        open_attempt = close_if_overdue(open_attempt, now)
-        if not open_attempt.is_open:
-            open_attempt = None
     attempts = list(Attempt.objects.filter(quiz=quiz, user=user).order_by("number"))
+    open_attempt = next((a for a in attempts if a.state == AttemptState.IN_PROGRESS), None)
+    if open_attempt is not None:
+        closed = close_if_overdue(open_attempt, now)
+        if not closed.is_open:
+            attempts[attempts.index(open_attempt)] = closed
+            open_attempt = None
     grade = QuizGrade.objects.filter(quiz=quiz, user=user, percent__isnull=False).first()
     left = None
     if quiz.attempts_allowed:
@@ -493,7 +498,6 @@ def quiz_overview(user, quiz, now=None):
         unavailable = _("This quiz is closed.")
     elif left == 0 and open_attempt is None:
         unavailable = _("You have used every attempt this quiz allows.")
-    own = len(quiz.questions.all())
     drawn = sum(rule.count for rule in quiz.draw_rules.all())
     return QuizOverview(
         attempts=attempts,
@@ -501,6 +505,8 @@ def quiz_overview(user, quiz, now=None):
         grade=grade,
         attempts_left=left,
         unavailable=unavailable,
-        question_count=own + drawn,
-        can_preview=quiz.permissions_for_user(user).can_edit(),
+        question_count=quiz.questions.count() + drawn,
+        # Learners never edit pages: spare them the page-permission queries.
+        can_preview=user.has_perm("wagtailadmin.access_admin")
+        and quiz.permissions_for_user(user).can_edit(),
     )

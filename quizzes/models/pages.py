@@ -279,6 +279,7 @@ class QuizFeedbackBand(Orderable):
     )
     feedback = models.TextField(_("feedback"))
 
+    wagtail_reference_index_ignore = True
     panels = [FieldPanel("min_percent"), FieldPanel("feedback")]
 
     class Meta(Orderable.Meta):

@@ -162,6 +162,10 @@ class Question(ClusterableModel, Orderable):
         help_text=_("What a good answer covers; shown to the marker, never to the learner."),
     )
 
+    # A question refers to nothing worth tracing in the reference index (its category is
+    # plain metadata), and scanning every question and choice made each save of a quiz slow.
+    wagtail_reference_index_ignore = True
+
     panels = [
         FieldPanel("kind"),
         FieldPanel("prompt"),
@@ -228,6 +232,8 @@ class QuestionChoice(Orderable):
         blank=True,
         help_text=_("Matching only: the answer that pairs with this prompt."),
     )
+
+    wagtail_reference_index_ignore = True
 
     panels = [
         FieldPanel("text"),

@@ -321,9 +321,12 @@ class TestVersions:
         first = take(quiz, learner, RIGHT)
         # The trainer swaps the right answer and publishes.
         draft = quiz.get_latest_revision_as_object()
-        question = draft.questions.all()[0]
-        for choice in question.choices.all():
+        questions = list(draft.questions.all())
+        choices = list(questions[0].choices.all())
+        for choice in choices:
             choice.is_correct = choice.text == "Wrong"
+        questions[0].choices = choices
+        draft.questions = questions
         draft.save_revision().publish()
 
         first.refresh_from_db()

@@ -1,0 +1,68 @@
+"""The cost of a quiz in SQL queries does not grow with its number of questions."""
+
+from django.urls import reverse
+
+import pytest
+
+from quizzes.lifecycle import start_attempt
+from tests.quizzes.builders import (
+    enrolled_learner,
+    form_data,
+    make_module,
+    make_quiz,
+    single_choice,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Measured once and written down, so that a change that adds queries is a visible decision.
+# Most of the quiz page's queries are Wagtail's routing through the page tree and the course
+# outline; the quiz itself adds four.
+QUIZ_PAGE_QUERIES = 27
+ATTEMPT_PAGE_QUERIES = 14
+SUBMISSION_QUERIES = 30
+AUTOSAVE_QUERIES = 17
+
+
+@pytest.fixture(params=[5, 50], ids=["5 questions", "50 questions"])
+def attempt(request, client):
+    quiz = make_quiz(
+        make_module(f"Course of {request.param}"),
+        questions=[single_choice(f"Question {n}?") for n in range(request.param)],
+    )
+    learner = enrolled_learner(quiz)
+    client.force_login(learner)
+    attempt = start_attempt(learner, quiz)[0]
+    # Warm the per-process caches (site root paths, content types) that any first request
+    # fills, so that only the steady cost is counted.
+    client.get(attempt.quiz.url)
+    return attempt
+
+
+def answers(attempt):
+    return {f"Question {n}?": "Right" for n in range(attempt.responses.count())}
+
+
+def test_the_quiz_page(client, attempt, django_assert_num_queries):
+    with django_assert_num_queries(QUIZ_PAGE_QUERIES):
+        assert client.get(attempt.quiz.url).status_code == 200
+
+
+def test_the_attempt_page(client, attempt, django_assert_num_queries):
+    with django_assert_num_queries(ATTEMPT_PAGE_QUERIES):
+        assert client.get(reverse("quizzes:attempt", args=[attempt.pk])).status_code == 200
+
+
+def test_the_submission(client, attempt, django_assert_num_queries):
+    data = {**form_data(attempt, answers(attempt)), "finish": "1"}
+    with django_assert_num_queries(SUBMISSION_QUERIES):
+        response = client.post(reverse("quizzes:submit", args=[attempt.pk]), data)
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.percent == 100
+
+
+def test_an_autosave(client, attempt, django_assert_num_queries):
+    data = form_data(attempt, answers(attempt))
+    with django_assert_num_queries(AUTOSAVE_QUERIES):
+        assert client.post(reverse("quizzes:autosave", args=[attempt.pk]), data).status_code == 200
