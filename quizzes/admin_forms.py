@@ -6,6 +6,7 @@ from quizzes.validation import choice_errors
 
 
 def _is_removed(formset, form):
+    form.is_valid()  # the page form is cleaned before its formsets: clean this one now
     if formset.can_delete and formset._should_delete_form(form):
         return True
     # An extra form the editor never filled in.

@@ -1,5 +1,6 @@
 """The attempt life cycle: start, save, submit, deadlines, grading methods, marking, versions."""
 
+import io
 from datetime import timedelta
 from decimal import Decimal
 
@@ -431,3 +432,28 @@ class TestSettings:
         quiz.review_open_right_answer = True
         assert quiz.review_options("open").right_answer
         assert not quiz.review_options("immediately").right_answer
+
+
+class TestMaintenanceCommands:
+    def test_overdue_attempts_are_closed_for_learners_who_never_come_back(self, learner):
+        from django.core.management import call_command
+
+        quiz = make_quiz(make_module("Cron"), questions=[single_choice()], time_limit_minutes=5)
+        past = timezone.now() - timedelta(minutes=6)
+        overdue, _ = start_attempt(learner, quiz, now=past)
+        running, _ = start_attempt(enrolled_learner(quiz, "officer2"), quiz)
+        call_command("close_overdue_attempts", stdout=io.StringIO())
+        overdue.refresh_from_db()
+        running.refresh_from_db()
+        assert overdue.state == AttemptState.GRADED and running.state == AttemptState.IN_PROGRESS
+
+    def test_question_flags_are_refreshed(self):
+        from django.core.management import call_command
+
+        from quizzes.models import QuestionFlag
+
+        quiz = make_quiz(make_module("Flags"), questions=[true_false("Too easy?")])
+        for n in range(5):
+            take(quiz, enrolled_learner(quiz, f"officer{n}"), {"Too easy?": True})
+        call_command("refresh_question_flags", stdout=io.StringIO())
+        assert QuestionFlag.objects.get().reasons == ["too_easy"]

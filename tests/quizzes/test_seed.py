@@ -1,0 +1,251 @@
+"""The seed builder for `type: quiz` steps (fixtures/README.md, "A question")."""
+
+import textwrap
+
+import pytest
+
+from courses.seed import SeedError, load_seed_files
+from quizzes.models import (
+    Attempt,
+    Question,
+    QuestionCategory,
+    QuestionChoice,
+    QuizDrawRule,
+    QuizPage,
+)
+from tests.quizzes.builders import enrolled_learner, take
+
+pytestmark = pytest.mark.django_db
+
+COURSE = """\
+slug: seeded
+title: Seeded course
+summary: A course for the quiz seed tests.
+modules:
+  - slug: basics
+    title: Basics
+    steps:
+      - type: lesson
+        slug: intro
+        title: Introduction
+        body:
+          - rich_text: <p>Hello.</p>
+      - type: quiz
+        slug: module-quiz
+        title: Check your understanding
+        intro: Five questions.
+        pass_mark: 60
+        attempts_allowed: 3
+        questions:
+          - key: grave-threat
+            kind: true_false
+            prompt: Europol called cybercrime a grave threat.
+            answer: true
+            feedback_true: Correct.
+            feedback_false: Not quite.
+            explanation: The paper says so.
+            source: "Literature review, ref. [9]"
+          - key: caas
+            kind: single_choice
+            prompt: What sells tools to offenders?
+            weight: 2
+            choices:
+              - text: Crime as a Service
+                correct: true
+                feedback: Yes.
+              - text: Banks
+                correct: false
+                feedback: No.
+          - key: year
+            kind: numeric
+            prompt: Which year was UNTOC adopted?
+            answer: 2000
+            tolerance: 0
+          - key: order
+            kind: ordering
+            prompt: Order these.
+            items: [Naples, Resolution 49/159, Palermo]
+          - key: pairs
+            kind: matching
+            prompt: Match them.
+            pairs:
+              - {prompt: Monero, match: Private}
+              - {prompt: Bitcoin, match: Public}
+          - key: name-it
+            kind: short_answer
+            prompt: Name the model.
+            accepted: [Crime as a Service, CaaS]
+          - key: explain
+            kind: essay
+            prompt: Explain preservation.
+            guidance: Mentions the 90-day period.
+  - slug: final
+    title: Final assessment
+    steps:
+      - type: quiz
+        slug: final-assessment
+        title: Final assessment
+        pass_mark: 70
+        attempts_allowed: 2
+        draw:
+          - module: basics
+            count: 2
+"""
+
+
+def write(tmp_path, text, name="seeded.yaml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def load(path):
+    [(_path, outcome)] = [r for r in load_seed_files([path]) if r[0] == path][:1]
+    if isinstance(outcome, SeedError):
+        raise outcome
+    return outcome
+
+
+def module_quiz():
+    return QuizPage.objects.get(slug="module-quiz")
+
+
+def test_a_quiz_with_every_kind_of_question(tmp_path):
+    load(write(tmp_path, COURSE))
+    quiz = module_quiz()
+    assert (quiz.pass_mark, quiz.attempts_allowed, quiz.intro) == (60, 3, "Five questions.")
+    questions = {q.key: q for q in quiz.questions.all()}
+    assert list(questions) == [
+        "grave-threat",
+        "caas",
+        "year",
+        "order",
+        "pairs",
+        "name-it",
+        "explain",
+    ]
+    assert questions["grave-threat"].true_false_answer == "true"
+    assert questions["grave-threat"].source_reference == "Literature review, ref. [9]"
+    assert questions["caas"].weight == 2
+    assert [(c.text, c.is_correct) for c in questions["caas"].choices.all()] == [
+        ("Crime as a Service", True),
+        ("Banks", False),
+    ]
+    assert questions["year"].numeric_answer == 2000
+    assert [c.text for c in questions["order"].choices.all()] == [
+        "Naples",
+        "Resolution 49/159",
+        "Palermo",
+    ]
+    assert [(c.text, c.match_text) for c in questions["pairs"].choices.all()] == [
+        ("Monero", "Private"),
+        ("Bitcoin", "Public"),
+    ]
+    assert questions["name-it"].accepted_answer_list == ["Crime as a Service", "CaaS"]
+    assert questions["explain"].essay_guidance == "Mentions the 90-day period."
+
+
+def test_a_module_quiz_is_the_bank_a_final_assessment_draws_from(tmp_path):
+    load(write(tmp_path, COURSE))
+    bank = QuestionCategory.objects.get(key="seeded--basics")
+    assert set(bank.questions.values_list("key", flat=True)) == {
+        "grave-threat",
+        "caas",
+        "year",
+        "order",
+        "pairs",
+        "name-it",
+        "explain",
+    }
+    final = QuizPage.objects.get(slug="final-assessment")
+    assert [(r.category, r.count) for r in final.draw_rules.all()] == [(bank, 2)]
+    attempt = take(final, enrolled_learner(final), {})
+    assert attempt.responses.count() == 2
+
+
+def test_loading_twice_changes_nothing(tmp_path):
+    path = write(tmp_path, COURSE)
+    load(path)
+    quiz = module_quiz()
+    before = (
+        quiz.revisions.count(),
+        list(Question.objects.order_by("pk").values_list("pk", "prompt")),
+        QuestionChoice.objects.count(),
+        QuestionCategory.objects.count(),
+        QuizDrawRule.objects.count(),
+    )
+    stats = load(path)
+    after = (
+        quiz.revisions.count(),
+        list(Question.objects.order_by("pk").values_list("pk", "prompt")),
+        QuestionChoice.objects.count(),
+        QuestionCategory.objects.count(),
+        QuizDrawRule.objects.count(),
+    )
+    assert after == before and stats["created"] == 0 and stats["updated"] == 0
+
+
+def test_a_changed_source_updates_the_quiz_but_not_past_attempts(tmp_path):
+    path = write(tmp_path, COURSE)
+    load(path)
+    quiz = module_quiz()
+    attempt = take(
+        quiz, enrolled_learner(quiz), {"What sells tools to offenders?": "Crime as a Service"}
+    )
+    caas = Question.objects.get(key="caas")
+    revisions = quiz.revisions.count()
+
+    write(
+        tmp_path, COURSE.replace("What sells tools to offenders?", "Who sells tools to offenders?")
+    )
+    load(path)
+
+    assert quiz.revisions.count() == revisions + 1
+    assert Question.objects.get(key="caas").pk == caas.pk  # matched by key, same question
+    assert Question.objects.get(key="caas").prompt == "Who sells tools to offenders?"
+    attempt.refresh_from_db()
+    assert attempt.score == 2 and Attempt.objects.count() == 1
+    pinned = attempt.responses.get(version__question=caas).version
+    assert pinned.prompt == "What sells tools to offenders?"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("kind: numeric", "kind: riddle"), "unknown kind 'riddle'"),
+        (
+            (
+                "correct: true\n                feedback: Yes.",
+                "correct: false\n                feedback: Yes.",
+            ),
+            "exactly one choice",
+        ),
+        (("- key: year", "- key: caas"), "key 'caas' is used twice"),
+        (("pass_mark: 60", "pass_mark: 160"), "'pass_mark' must be a whole number from 0 to 100"),
+        (("module: basics", "module: nowhere"), "module 'nowhere'"),
+        (("answer: true\n", "answer: maybe\n"), "'answer' must be true or false"),
+        (("tolerance: 0", "tolerance: -1"), "'tolerance' cannot be negative"),
+        (
+            ("guidance: Mentions", "colour: blue\n            guidance: Mentions"),
+            "unknown field(s) colour",
+        ),
+        (("items: [Naples, Resolution 49/159, Palermo]", "items: [Naples]"), "at least two"),
+    ],
+)
+def test_a_malformed_quiz_names_the_file_and_line(tmp_path, change, message):
+    old, new = change
+    assert old in COURSE
+    path = write(tmp_path, COURSE.replace(old, new, 1))
+    with pytest.raises(SeedError) as error:
+        load(path)
+    assert message in str(error.value)
+    assert str(error.value).startswith(f"{path}:") and error.value.line
+    assert not QuizPage.objects.exists()  # nothing of the file was loaded
+
+
+def test_the_line_is_that_of_the_bad_question(tmp_path):
+    path = write(tmp_path, COURSE.replace("kind: numeric", "kind: riddle"))
+    with pytest.raises(SeedError) as error:
+        load(path)
+    expected = COURSE.splitlines().index("          - key: year") + 1
+    assert error.value.line == expected
