@@ -4,3 +4,13 @@ import pytest
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English, whatever language an earlier request switched to."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
