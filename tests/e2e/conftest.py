@@ -42,6 +42,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+PRACTICE_COURSE = E2E_DIR / "fixtures" / "practice-course.yaml"
+TIMED_QUIZ_MINUTES = 10
 
 # Accounts the session makes besides the demo ones, one per test that changes a learner's
 # state, so that no test depends on another having run first (or not).
@@ -249,3 +251,18 @@ def artifacts():
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def practice_course(academy_site):
+    """The small course of tests/e2e/fixtures, with a time limit on its timed quiz."""
+    academy_site.manage("load_seed_content", str(PRACTICE_COURSE))
+    academy_site.shell(
+        f"""
+from quizzes.models import QuizPage
+quiz = QuizPage.objects.get(slug="timed-quiz", url_path__contains="/e2e-practice/")
+quiz.time_limit_minutes = {TIMED_QUIZ_MINUTES}
+quiz.save_revision().publish()
+"""
+    )
+    return "/courses/e2e-practice/"

@@ -24,7 +24,7 @@ def log_in(page: Page, username: str, password: str, *, next_path: str = ""):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
 def log_out(page: Page):
@@ -189,5 +189,53 @@ def screenshot(page: Page, folder: Path, name: str, *, full_page=False):
     return path
 
 
-def slug(text):
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def question(page: Page, number: int):
+    """The fieldset of question `number` on an attempt page."""
+    return page.get_by_role("group", name=re.compile(rf"^Question {number}\b"))
+
+
+def question_about(page: Page, prompt_start: str):
+    """The fieldset whose prompt begins with `prompt_start` (questions may be shuffled)."""
+    return page.locator("fieldset.quiz-question").filter(
+        has=page.locator(".quiz-question__prompt", has_text=prompt_start)
+    )
+
+
+def is_focused(locator) -> bool:
+    return locator.evaluate("el => el === document.activeElement")
+
+
+def tab_to(page: Page, locator, *, limit=400):
+    """Press Tab (only Tab) until `locator` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if is_focused(locator):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reached {locator}")
+
+
+def choose_by_keyboard(page: Page, group, label: str):
+    """Tab into a radio group, then move with the arrow keys to `label` and select it."""
+    tab_to(page, group.get_by_role("radio").first)
+    for _ in range(group.get_by_role("radio").count()):
+        focused = group.locator("input:focus")
+        if focused.evaluate("el => el.labels[0].textContent.trim()") == label:
+            page.keyboard.press("Space")
+            expect(focused).to_be_checked()
+            return
+        page.keyboard.press("ArrowDown")
+    pytest.fail(f"no option {label!r} in {group}")
+
+
+def tick_by_keyboard(page: Page, group, labels):
+    """Tab to each checkbox in `labels` and tick it with Space."""
+    for box in group.get_by_role("checkbox").all():
+        if box.evaluate("el => el.labels[0].textContent.trim()") in labels:
+            tab_to(page, box)
+            page.keyboard.press("Space")
+            expect(box).to_be_checked()
+
+
+def type_by_keyboard(page: Page, field, text: str):
+    tab_to(page, field)
+    page.keyboard.type(text)
