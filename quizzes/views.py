@@ -199,7 +199,8 @@ def result(request, attempt_id):
     quiz = attempt.quiz
     now = timezone.now()
     options = quiz.review_options(quiz.review_moment(attempt.submitted_at, now))
-    items = load_paper(attempt) if options.shows_questions else []
+    # An abandoned attempt was never submitted: there is nothing graded to review.
+    items = load_paper(attempt) if options.shows_questions and attempt.is_finished else []
     overview = lifecycle.quiz_overview(request.user, quiz, now)
     context = {
         **_frame(request, quiz),

@@ -10,7 +10,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from quizzes.lifecycle import start_attempt
-from quizzes.models import Attempt, AttemptState, QuestionVersion, Response, ResponseChoice
+from quizzes.models import (
+    Attempt,
+    AttemptState,
+    QuestionVersion,
+    QuizPage,
+    Response,
+    ResponseChoice,
+)
 from tests.builders import make_user
 from tests.quizzes.builders import (
     enrolled_learner,
@@ -367,6 +374,12 @@ class TestResultPage:
         )
         html = learner_client.get(url("result", attempt.pk)).content.decode()
         assert "The right answer" in html and "Crime as a Service" in html
+
+    def test_after_the_quiz_closes_the_right_answer_by_default(self, learner_client, quiz, learner):
+        attempt = self.answer_everything(quiz, learner)
+        QuizPage.objects.filter(pk=quiz.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+        html = learner_client.get(url("result", attempt.pk)).content.decode()
+        assert "The right answer" in html and "1492" in html
 
     def test_nothing_of_the_questions_when_review_is_off(self, learner_client, quiz, learner):
         off = {
