@@ -354,6 +354,13 @@ class TestVersions:
         assert [item.question.prompt for item in paper(attempt).values()][0] == "Which is right?"
 
 
+def test_deleting_a_quiz_page_takes_its_attempts_with_it(quiz, learner):
+    take(quiz, learner, RIGHT)
+    quiz.delete()
+    assert not Attempt.objects.exists() and not Response.objects.exists()
+    assert QuestionVersion.objects.count() == 2  # orphaned, harmless, never shown
+
+
 class TestOrder:
     def test_layout_order_unless_questions_are_shuffled(self, learner):
         quiz = make_quiz(
