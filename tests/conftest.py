@@ -1,3 +1,5 @@
+from django.db import connection
+
 import pytest
 
 
@@ -14,3 +16,8 @@ def _default_language():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with scripts/with-postgres")

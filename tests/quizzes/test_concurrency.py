@@ -4,9 +4,6 @@ Run with `scripts/with-postgres .venv/bin/pytest tests/quizzes -q`; skipped on S
 which serialises every write and has no row locks.
 """
 
-import threading
-
-from django.db import connection
 from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
@@ -16,6 +13,7 @@ import pytest
 from courses.models import StepCompletion
 from quizzes.lifecycle import post_answers, start_attempt
 from quizzes.models import Attempt, AttemptState, QuestionVersion, QuizGrade
+from tests.concurrency import at_once
 from tests.quizzes.builders import (
     enrolled_learner,
     form_data,
@@ -29,30 +27,6 @@ pytestmark = [
     pytest.mark.postgres_only,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def at_once(count, request):
-    """Run `request(n)` in `count` threads released together; returns their results."""
-    barrier = threading.Barrier(count)
-    results = [None] * count
-    errors = []
-
-    def run(n):
-        try:
-            barrier.wait(timeout=10)
-            results[n] = request(n)
-        except Exception as error:  # noqa: BLE001 - reported below, with the thread's number
-            errors.append((n, error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not errors, errors
-    return results
 
 
 def query(data):
