@@ -39,10 +39,8 @@ class StepState:
         return getattr(self.page.specific_class, "step_kind_label", "")
 
 
-@dataclass
-class ModuleProgress:
-    page: Page
-    steps: list = field(default_factory=list)
+class StepCounts:
+    """Done, total and percent of whatever `steps` a progress object holds."""
 
     @property
     def total(self):
@@ -58,25 +56,19 @@ class ModuleProgress:
 
 
 @dataclass
-class CourseProgress:
+class ModuleProgress(StepCounts):
+    page: Page
+    steps: list = field(default_factory=list)
+
+
+@dataclass
+class CourseProgress(StepCounts):
     course: CoursePage
     modules: list
 
     @property
     def steps(self):
         return [step for module in self.modules for step in module.steps]
-
-    @property
-    def total(self):
-        return len(self.steps)
-
-    @property
-    def done(self):
-        return sum(1 for step in self.steps if step.done)
-
-    @property
-    def percent(self):
-        return percent(self.done, self.total)
 
     @property
     def is_complete(self):
