@@ -6,14 +6,17 @@ indicator on the controls that Tab reaches.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.helpers import (
     CYBERCRIME,
     LESSON_1,
+    MODULE_QUIZ,
     assert_page_basics,
     describe,
     enrol,
     log_in,
+    question,
     run_axe,
     serious_violations,
 )
@@ -25,6 +28,9 @@ LEARNER_PAGES = {
     "catalog": "/courses/",
     "course": CYBERCRIME,
     "lesson": LESSON_1,
+    "quiz": MODULE_QUIZ,
+    "quiz-attempt": None,  # found by the fixture: the learner's attempt in progress
+    "quiz-result": None,  # and the result of a submitted attempt
     "dashboard": "/learn/",
     "profile": "/learn/profile/",
 }
@@ -36,16 +42,28 @@ ANONYMOUS_PAGES = {
 
 
 @pytest.fixture(scope="module")
-def learner_state(browser, base_url, academy_site, tmp_path_factory):
-    """A logged-in learner enrolled in the cybercrime course, as saved browser state."""
+def learner(browser, base_url, academy_site, tmp_path_factory):
+    """A learner enrolled in the cybercrime course with one submitted quiz attempt and one
+    in progress: their saved browser state and the URLs of those attempts."""
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
     log_in(page, "e2e-a11y", academy_site.password)
     enrol(page)
+    page.goto(MODULE_QUIZ)
+    page.get_by_role("button", name="Start the quiz").click()
+    # Some right, some wrong, some blank: the result shows every kind of verdict.
+    question(page, 1).get_by_label("True").check()
+    question(page, 5).get_by_role("textbox").fill("2015")
+    page.get_by_role("button", name="Submit answers for grading").click()
+    expect(page.get_by_role("heading", name="Result of attempt 1")).to_be_visible()
+    urls = {"quiz-result": page.url}
+    page.get_by_role("button", name="Start another attempt").click()
+    expect(page.get_by_role("heading", name="Attempt 2")).to_be_visible()
+    urls["quiz-attempt"] = page.url
     path = tmp_path_factory.mktemp("a11y") / "state.json"
     context.storage_state(path=str(path))
     context.close()
-    return str(path)
+    return {"state": str(path), "urls": urls}
 
 
 def check(page, what):
@@ -55,9 +73,9 @@ def check(page, what):
 
 
 @pytest.mark.parametrize("name", LEARNER_PAGES)
-def test_learner_page_is_accessible(new_context, learner_state, name):
-    page = new_context(storage_state=learner_state).new_page()
-    page.goto(LEARNER_PAGES[name])
+def test_learner_page_is_accessible(new_context, learner, name):
+    page = new_context(storage_state=learner["state"]).new_page()
+    page.goto(LEARNER_PAGES[name] or learner["urls"][name])
     check(page, name)
 
 
