@@ -20,6 +20,7 @@ urlpatterns = [
     path("learn/", include("courses.urls")),
     path("learn/", include("learners.urls")),
     path("learn/quizzes/", include("quizzes.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

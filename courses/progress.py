@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import CoursePage, Enrolment, StepCompletion
+from courses.signals import course_completed, course_reopened
 
 STEPLEN = Page.steplen
 # A step is a child of a module, which is a child of the course.
@@ -209,9 +210,14 @@ def _refresh_course_completion(user, step):
     completed_at = timezone.now() if total and done >= total else None
     enrolments = Enrolment.objects.filter(user=user, course__path=course_path)
     if completed_at:
-        enrolments.filter(completed_at__isnull=True).update(completed_at=completed_at)
+        changed = enrolments.filter(completed_at__isnull=True).update(completed_at=completed_at)
+        signal = course_completed
     else:
-        enrolments.exclude(completed_at__isnull=True).update(completed_at=None)
+        changed = enrolments.exclude(completed_at__isnull=True).update(completed_at=None)
+        signal = course_reopened
+    if changed:
+        for enrolment in enrolments.select_related("course", "user"):
+            signal.send(sender=Enrolment, enrolment=enrolment)
 
 
 def record_completion(user, step):

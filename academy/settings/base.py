@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "learners",
+    "certificates",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

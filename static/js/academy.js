@@ -56,3 +56,8 @@
   document.querySelectorAll("form[data-complete-on-read]").forEach(completeOnRead);
   document.querySelectorAll("form[data-once], form[data-complete-on-read]").forEach(submitOnce);
 })();
+
+// The certificate's print button (without a script, the browser's own print works the same).
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});

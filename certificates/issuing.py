@@ -1,0 +1,37 @@
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from certificates.models import Certificate
+
+
+def learner_name(user):
+    return user.get_full_name().strip() or user.get_username()
+
+
+def issue_certificate(enrolment):
+    """Issue (or reinstate) the certificate for a completed enrolment; idempotent."""
+    values = {
+        "learner_name": learner_name(enrolment.user),
+        "course_title": enrolment.course.title,
+        "issued_at": enrolment.completed_at or timezone.now(),
+        "revoked_at": None,
+    }
+    try:
+        with transaction.atomic():
+            certificate, created = Certificate.objects.get_or_create(
+                user=enrolment.user, course=enrolment.course, defaults=values
+            )
+    except IntegrityError:  # issued by a simultaneous request
+        return Certificate.objects.get(user=enrolment.user, course=enrolment.course)
+    if not created and not certificate.is_valid:
+        for field, value in values.items():
+            setattr(certificate, field, value)
+        certificate.save(update_fields=list(values))
+    return certificate
+
+
+def revoke_certificate(enrolment):
+    """A course that is no longer complete no longer has a valid certificate."""
+    return Certificate.objects.filter(
+        user=enrolment.user, course=enrolment.course, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())

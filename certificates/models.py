@@ -1,0 +1,56 @@
+"""Certificates: proof, checkable by anyone with the code, that a learner completed a course."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# Unambiguous letters and digits (no 0/O, 1/I/L), read aloud or typed from paper.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_code():
+    groups = ["".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(4)]
+    return "-".join(groups)
+
+
+class Certificate(models.Model):
+    code = models.CharField(_("verification code"), max_length=19, unique=True, default=new_code)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="certificates",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    # What the certificate says stays as issued, whatever later happens to the account or page.
+    learner_name = models.CharField(_("learner's name"), max_length=300)
+    course_title = models.CharField(_("course title"), max_length=255)
+    issued_at = models.DateTimeField(_("issued at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_certificate_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.learner_name}, {self.course_title}"
+
+    def get_absolute_url(self):
+        return reverse("certificates:verify", args=[self.code])
+
+    @property
+    def is_valid(self):
+        return self.revoked_at is None
