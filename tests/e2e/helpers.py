@@ -18,6 +18,34 @@ LESSON_1 = CYBERCRIME + "the-threat-in-2016/what-europol-found-in-2016/"
 LESSON_2 = CYBERCRIME + "the-threat-in-2016/why-cybercrime-crosses-borders/"
 MODULE_QUIZ = CYBERCRIME + "the-threat-in-2016/module-quiz/"
 
+# The right answers of the module 1 quiz (fixtures/courses/cybercrime-digital-evidence.yaml).
+EUROPOL_FINDING = (
+    "Most reported attacks were neither sophisticated nor advanced; they worked because of "
+    "poor digital hygiene, a lack of security by design and low user awareness."
+)
+EUROPOL_REPORTED = {
+    "A Crime-as-a-Service model links specialist providers of tools and services with "
+    "organised crime groups.",
+    "Ransomware and banking Trojans were the top malware threats.",
+    "The misuse of legitimate anonymity and encryption services seriously hampers investigations.",
+}
+FIRST_STEP = (
+    "Secure the local evidence and contact the agency's international cooperation channel "
+    "so that preservation of the data on the foreign server can be requested quickly."
+)
+
+
+def answer_module_quiz(page, *, last_right=False):
+    """Answer the module 1 quiz with the mouse: all right but the last, unless told."""
+    question(page, 1).get_by_label("True").check()
+    question(page, 2).get_by_label(EUROPOL_FINDING).check()
+    for label in EUROPOL_REPORTED:
+        question(page, 3).get_by_label(label).check()
+    question(page, 4).get_by_role("textbox").fill("Crime-as-a-Service")
+    question(page, 5).get_by_role("textbox").fill("2016")
+    question(page, 6).get_by_label(FIRST_STEP).check()
+    question(page, 7).get_by_label("False" if last_right else "True").check()
+
 
 def log_in(page: Page, username: str, password: str, *, next_path: str = ""):
     page.goto("/accounts/login/" + (f"?next={next_path}" if next_path else ""))

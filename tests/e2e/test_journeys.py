@@ -9,6 +9,9 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import TIMED_QUIZ_MINUTES
 from tests.e2e.helpers import (
     CYBERCRIME,
+    EUROPOL_FINDING,
+    EUROPOL_REPORTED,
+    FIRST_STEP,
     LESSON_1,
     LESSON_2,
     MODULE_QUIZ,
@@ -27,21 +30,6 @@ from tests.e2e.helpers import (
 pytestmark = pytest.mark.e2e
 
 COURSE_TITLE = "Cybercrime and digital evidence in cross-border cooperation"
-# The right answers of the module 1 quiz (fixtures/courses/cybercrime-digital-evidence.yaml).
-EUROPOL_FINDING = (
-    "Most reported attacks were neither sophisticated nor advanced; they worked because of "
-    "poor digital hygiene, a lack of security by design and low user awareness."
-)
-EUROPOL_REPORTED = {
-    "A Crime-as-a-Service model links specialist providers of tools and services with "
-    "organised crime groups.",
-    "Ransomware and banking Trojans were the top malware threats.",
-    "The misuse of legitimate anonymity and encryption services seriously hampers investigations.",
-}
-FIRST_STEP = (
-    "Secure the local evidence and contact the agency's international cooperation channel "
-    "so that preservation of the data on the foreign server can be requested quickly."
-)
 
 
 def url_is(path):

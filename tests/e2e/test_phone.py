@@ -10,9 +10,12 @@ from tests.e2e.helpers import (
     CYBERCRIME,
     LESSON_1,
     LESSON_2,
+    MODULE_QUIZ,
     PHONE,
+    answer_module_quiz,
     assert_controls_reachable,
     assert_no_horizontal_overflow,
+    enrol,
     log_in,
     log_out,
     screenshot,
@@ -54,6 +57,17 @@ def test_learner_journey_fits_a_phone(phone, academy_site, artifacts):
     expect(page).to_have_url(re.compile(re.escape(LESSON_2) + "$"))
     expect(page.get_by_role("status")).to_contain_text("is marked as done")
     check_page(page, "lesson-2", artifacts)
+    page.locator(".lesson-end").get_by_role("button").tap()
+
+    expect(page).to_have_url(re.compile(re.escape(MODULE_QUIZ) + "$"))
+    check_page(page, "quiz", artifacts)
+    page.get_by_role("button", name="Start the quiz").tap()
+    expect(page.get_by_role("heading", name="Attempt 1")).to_be_visible()
+    check_page(page, "quiz-attempt", artifacts)
+    answer_module_quiz(page, last_right=True)
+    page.get_by_role("button", name="Submit answers for grading").tap()
+    expect(page.locator(".quiz-score")).to_have_text("Your score: 7 of 7 marks (100 %).")
+    check_page(page, "quiz-result", artifacts)
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My learning").tap()
     expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
@@ -64,3 +78,40 @@ def test_learner_journey_fits_a_phone(phone, academy_site, artifacts):
     check_page(page, "profile", artifacts)
     log_out(page)
     check_page(page, "home", artifacts)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "issue 3 (quiz engine, static/css/quiz.css): at 360 x 740, Shift+Tab back up a timed "
+        "quiz scrolls the focused radio of question 4 under the sticky .quiz-timer, which "
+        "hides it entirely (WCAG 2.2 SC 2.4.11 Focus Not Obscured). A fix: "
+        "html:has([data-quiz-timer]) { scroll-padding-top: 7rem } (checked: this test then passes)"
+    ),
+)
+def test_sticky_quiz_timer_never_hides_the_focused_control(phone, academy_site, practice_course):
+    """WCAG 2.4.11 (Focus not obscured): moving through a timed quiz with Tab and
+    Shift+Tab on a phone, the focused control is never under the sticky timer."""
+    page = phone
+    log_in(page, "e2e-phone-timer", academy_site.password)
+    enrol(page, practice_course)
+    page.goto(practice_course + "timed-practice/timed-quiz/")
+    page.get_by_role("button", name="Start the quiz").tap()
+    expect(page.locator("[data-quiz-timer]")).to_be_visible()
+    hidden = []
+    for key in ["Tab"] * 25 + ["Shift+Tab"] * 25:
+        page.keyboard.press(key)
+        state = page.evaluate(
+            """() => {
+              const el = document.activeElement;
+              const timer = document.querySelector('[data-quiz-timer]');
+              if (!el || el === document.body || timer.contains(el)) return null;
+              const r = el.getBoundingClientRect(), t = timer.getBoundingClientRect();
+              return {name: el.name || el.innerText.trim().slice(0, 30),
+                      hidden: r.top >= t.top && r.bottom <= t.bottom,
+                      overlap: r.top < t.bottom && r.bottom > t.top};
+            }"""
+        )
+        if state and state["overlap"]:
+            hidden.append(state)
+    assert not hidden, f"the timer hides the focused control: {hidden}"
