@@ -11,16 +11,16 @@ pytestmark = pytest.mark.e2e
 COMPLETE_EVERY_LESSON_TWICE_AT_ONCE = """async () => {
   const courses = (await (await fetch('/learn/progress.json')).json()).courses;
   const course = courses.find(c => c.url.includes('/cybercrime-digital-evidence/'));
-  const tree = await (await fetch(`/learn/courses/${course.id}/progress.json`)).json();
-  // Every module of the course opens with two lessons.
-  const lessons = tree.modules.flatMap(m => m.steps.slice(0, 2).map(s => s.id));
+  // The catalog API lists the course's published lessons.
+  const api = `/api/v2/pages/?type=courses.LessonPage&descendant_of=${course.id}&limit=100`;
+  const lessons = (await (await fetch(api)).json()).items.map(item => item.id);
   const token = document.cookie.match(/csrftoken=([^;]+)/)[1];
   const complete = id => fetch(`/learn/lessons/${id}/complete/`, {
     method: 'POST', headers: {'Accept': 'application/json', 'X-CSRFToken': token},
   }).then(response => response.status);
   const statuses = await Promise.all(lessons.flatMap(id => [complete(id), complete(id)]));
   const after = await (await fetch(`/learn/courses/${course.id}/progress.json`)).json();
-  return {lessons: lessons.length, statuses, done: after.done};
+  return {lessons: lessons.length, statuses, done: after.done, total: after.total};
 }"""
 
 
@@ -30,7 +30,7 @@ def test_lessons_completed_twice_at_once_count_once(page, academy_site):
     outcome = page.evaluate(COMPLETE_EVERY_LESSON_TWICE_AT_ONCE)
     assert outcome["lessons"] >= 10
     assert outcome["statuses"] == [200] * (2 * outcome["lessons"]), outcome
-    assert outcome["done"] == outcome["lessons"]
+    assert outcome["done"] == outcome["lessons"] < outcome["total"]  # the quizzes are left
 
 
 def test_a_double_click_starts_one_attempt(page, academy_site):
