@@ -80,15 +80,6 @@ def test_learner_journey_fits_a_phone(phone, academy_site, artifacts):
     check_page(page, "home", artifacts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 3 (quiz engine, static/css/quiz.css): at 360 x 740, Shift+Tab back up a timed "
-        "quiz scrolls the focused radio of question 4 under the sticky .quiz-timer, which "
-        "hides it entirely (WCAG 2.2 SC 2.4.11 Focus Not Obscured). A fix: "
-        "html:has([data-quiz-timer]) { scroll-padding-top: 7rem } (checked: this test then passes)"
-    ),
-)
 def test_sticky_quiz_timer_never_hides_the_focused_control(phone, academy_site, practice_course):
     """WCAG 2.4.11 (Focus not obscured): moving through a timed quiz with Tab and
     Shift+Tab on a phone, the focused control is never under the sticky timer."""
