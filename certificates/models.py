@@ -17,6 +17,9 @@ def new_code():
 
 
 class Certificate(models.Model):
+    # A certificate refers to nothing an editor would look up usages of.
+    wagtail_reference_index_ignore = True
+
     code = models.CharField(_("verification code"), max_length=19, unique=True, default=new_code)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
