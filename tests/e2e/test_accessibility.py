@@ -33,6 +33,7 @@ LEARNER_PAGES = {
     "quiz-result": None,  # and the result of a submitted attempt
     "dashboard": "/learn/",
     "profile": "/learn/profile/",
+    "certificates": "/learn/certificates/",
 }
 ANONYMOUS_PAGES = {
     "login": "/accounts/login/",
@@ -83,3 +84,22 @@ def test_learner_page_is_accessible(new_context, learner, name):
 def test_public_page_is_accessible(page, name):
     page.goto(ANONYMOUS_PAGES[name])
     check(page, name)
+
+
+def test_a_certificate_is_accessible(page, academy_site):
+    """The public verification page, as an employer or a partner agency sees it."""
+    code = academy_site.shell(
+        "from django.utils import timezone\n"
+        "from certificates.models import Certificate\n"
+        "from courses.models import CoursePage\n"
+        "from django.contrib.auth import get_user_model\n"
+        "c, _ = Certificate.objects.get_or_create(\n"
+        "    user=get_user_model().objects.get(username='officer2'),\n"
+        "    course=CoursePage.objects.get(slug='cross-cultural-cooperation'),\n"
+        "    defaults={'learner_name': 'Ivan Petrov', 'course_title': 'Cross-cultural skills',\n"
+        "              'issued_at': timezone.now()})\n"
+        "print(c.code)"
+    ).strip()
+    page.goto(f"/certificates/{code}/")
+    expect(page.get_by_text("This certificate is valid.")).to_be_visible()
+    check(page, "certificate")
