@@ -70,6 +70,7 @@ demo: seed accounts static ## Set up everything and serve the demo on 127.0.0.1:
 
 .PHONY: check
 check: venv ## System checks, migrations in step with models, deploy settings, lint
+	mkdir -p var
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=academy.settings.production SECRET_KEY=check-$$RANDOM-$$RANDOM-not-used-for-anything-real-0123456789 \
