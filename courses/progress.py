@@ -107,6 +107,21 @@ def course_path_of_step(step):
     return step.path[: (step.depth - STEP_DEPTH_BELOW_COURSE) * STEPLEN]
 
 
+def course_of_step(step):
+    """The course a step belongs to, in one query (no walk up the tree)."""
+    return CoursePage.objects.get(path=course_path_of_step(step))
+
+
+def step_after(step):
+    """The next live step of the same course, across modules, or None."""
+    return (
+        Page.objects.live()
+        .filter(depth=step.depth, path__startswith=course_path_of_step(step), path__gt=step.path)
+        .order_by("path")
+        .first()
+    )
+
+
 def completed_step_ids(user, course_path):
     if not user.is_authenticated:
         return set()
@@ -173,7 +188,7 @@ def can_take_step(user, step):
 
 def step_context(user, step):
     """What a step's page shows around its content: outline, previous/next, progress."""
-    course = CoursePage.objects.get(path=course_path_of_step(step))
+    course = course_of_step(step)
     progress = course_progress(user, course)
     steps = progress.steps
     index = next((i for i, state in enumerate(steps) if state.page.pk == step.pk), None)

@@ -9,8 +9,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from wagtail.models import Page
-
 from courses import progress
 from courses.models import CoursePage, LessonPage
 
@@ -46,21 +44,12 @@ def complete_lesson(request, step_id):
         if wants_json:
             return JsonResponse({"error": _("Enrol in this course first.")}, status=403)
         messages.error(request, _("Enrol in this course first."))
-        return redirect(lesson.get_parent().get_parent().get_url(request))
+        return redirect(progress.course_of_step(lesson).get_url(request))
     progress.record_completion(request.user, lesson)
     if wants_json:
         return JsonResponse({"done": True, "step": lesson.pk})
     messages.success(request, _("“%(lesson)s” is marked as done.") % {"lesson": lesson.title})
-    following = (
-        Page.objects.live()
-        .filter(
-            depth=lesson.depth,
-            path__startswith=progress.course_path_of_step(lesson),
-            path__gt=lesson.path,
-        )
-        .order_by("path")
-        .first()
-    )
+    following = progress.step_after(lesson)
     fallback = following.get_url(request) if following else lesson.get_url(request)
     return redirect(_safe_next(request, fallback))
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from courses.progress import can_take_step, step_context
+from courses.progress import can_take_step, course_of_step, step_context
 from quizzes import lifecycle, preview
 from quizzes.forms import parse_answers
 from quizzes.grading import mark_for, percent_of
@@ -57,7 +57,7 @@ def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     if not can_take_step(request.user, quiz):
         messages.info(request, _("Enrol in this course to take its quizzes."))
-        return redirect(quiz.get_parent().get_parent().get_url(request))
+        return redirect(course_of_step(quiz).get_url(request))
     try:
         attempt, created = lifecycle.start_attempt(request.user, quiz)
     except lifecycle.QuizUnavailable as error:

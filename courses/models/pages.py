@@ -4,6 +4,7 @@ A step is any page that subclasses `StepPage`; a module accepts every such type,
 kind of step (a quiz, a drill, an assignment) plugs in without this app naming it.
 """
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.shortcuts import redirect
@@ -196,10 +197,10 @@ class StepPage(Page):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not can_take_step(request.user, self):
-            from django.contrib import messages
+            from courses.progress import course_of_step
 
             messages.info(request, _("Enrol in this course to start its lessons."))
-            return redirect(self.get_parent().get_parent().get_url(request))
+            return redirect(course_of_step(self).get_url(request))
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
