@@ -28,8 +28,12 @@
           // The button stays where it is: a keyboard user may have focus on it right now,
           // and hiding it would drop their focus to the top of the page. It now only
           // moves on (the server treats a second completion as done already).
+          // Its box keeps its size too: a finger on its way to it must still land on it.
           var button = form.querySelector("button[type=submit]");
           if (button && form.dataset.doneLabel) {
+            var box = button.getBoundingClientRect();
+            button.style.minWidth = box.width + "px";
+            button.style.minHeight = box.height + "px";
             button.textContent = form.dataset.doneLabel;
           } else if (!form.contains(document.activeElement)) {
             form.hidden = true;

@@ -52,6 +52,7 @@ E2E_LEARNERS = [
     "reload",
     "phone",
     "phone-timer",
+    "phone-reader",
     "double",
     "double-click",
     "nojs",

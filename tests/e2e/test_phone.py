@@ -106,3 +106,22 @@ def test_sticky_quiz_timer_never_hides_the_focused_control(phone, academy_site, 
         if state and state["overlap"]:
             hidden.append(state)
     assert not hidden, f"the timer hides the focused control: {hidden}"
+
+
+def test_reading_to_the_end_does_not_move_the_button_under_a_finger(phone, academy_site):
+    """Reading a lesson to its end completes it and relabels its button "Continue"; the
+    button keeps its box, so a tap already on its way still lands on it."""
+    page = phone
+    log_in(page, "e2e-phone-reader", academy_site.password)
+    enrol(page)
+    page.goto(LESSON_2)
+    button = page.locator(".lesson-end").get_by_role("button")
+    where = """b => { const r = b.getBoundingClientRect();
+                      return [r.left, r.top + window.scrollY, r.width, r.height]; }"""
+    before = button.evaluate(where)
+    page.keyboard.press("End")
+    expect(page.get_by_text("You have completed this lesson.")).to_be_visible()
+    expect(button).to_have_text("Continue")
+    assert button.evaluate(where) == pytest.approx(before, abs=0.5)
+    button.tap()
+    expect(page).to_have_url(re.compile(re.escape(MODULE_QUIZ) + "$"))
