@@ -53,6 +53,7 @@ E2E_LEARNERS = [
     "phone",
     "phone-timer",
     "phone-reader",
+    "phone-offline",
     "double",
     "double-click",
     "nojs",

@@ -125,3 +125,21 @@ def test_reading_to_the_end_does_not_move_the_button_under_a_finger(phone, acade
     assert button.evaluate(where) == pytest.approx(before, abs=0.5)
     button.tap()
     expect(page).to_have_url(re.compile(re.escape(MODULE_QUIZ) + "$"))
+
+
+def test_autosave_messages_never_move_the_quiz_buttons(phone, academy_site):
+    """The autosave line says what happened to the answers (here: the connection is lost,
+    a message two lines long on a phone); the buttons below the questions stay put."""
+    page = phone
+    log_in(page, "e2e-phone-offline", academy_site.password)
+    enrol(page)
+    page.goto(MODULE_QUIZ)
+    page.get_by_role("button", name="Start the quiz").tap()
+    submit = page.get_by_role("button", name="Submit answers for grading")
+    where = """b => { const r = b.getBoundingClientRect();
+                      return [r.left, r.top + window.scrollY, r.width, r.height]; }"""
+    before = submit.evaluate(where)
+    page.route("**/autosave/", lambda route: route.abort("internetdisconnected"))
+    page.locator("fieldset").first.get_by_label("True").check()
+    expect(page.locator("[data-autosave-status]")).to_contain_text("connection was lost")
+    assert submit.evaluate(where) == pytest.approx(before, abs=0.5)
