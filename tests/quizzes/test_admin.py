@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html
+from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -74,6 +75,17 @@ class TestEssayMarking:
         client.force_login(trainer)
         page = client.get(reverse("quizzes_admin:marking")).content.decode()
         assert reverse("quizzes_admin:mark", args=[essay_response(attempt).pk]) in page
+
+    def test_the_queue_says_mark_as_an_action_in_russian(self, client, quiz, trainer):
+        """"Mark" is both the column (a noun) and the link to mark (a verb); each is
+        translated as what it is."""
+        submit_essay(quiz, "officer1")
+        profile = UserProfile.get_for_user(trainer)
+        profile.preferred_language = "ru"
+        profile.save()
+        client.force_login(trainer)
+        page = client.get(reverse("quizzes_admin:marking")).content.decode()
+        assert ">Оценить</a>" in page
 
     def test_a_mark_grades_the_attempt_and_completes_the_step(self, client, quiz, trainer):
         learner, attempt = submit_essay(quiz, "officer1")
