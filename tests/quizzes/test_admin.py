@@ -77,7 +77,7 @@ class TestEssayMarking:
         assert reverse("quizzes_admin:mark", args=[essay_response(attempt).pk]) in page
 
     def test_the_queue_says_mark_as_an_action_in_russian(self, client, quiz, trainer):
-        """"Mark" is both the column (a noun) and the link to mark (a verb); each is
+        """The word "Mark" is the column (a noun) and the link to mark (a verb); each is
         translated as what it is."""
         submit_essay(quiz, "officer1")
         profile = UserProfile.get_for_user(trainer)
