@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from courses.seed import SeedError, check_keys, error_text, require
 from quizzes.models import (
     KINDS_WITH_CHOICES,
+    ExpiryPolicy,
+    GradingMethod,
     Question,
     QuestionCategory,
     QuestionChoice,
@@ -31,6 +33,12 @@ QUIZ_FIELDS = {
     "estimated_minutes",
     "pass_mark",
     "attempts_allowed",
+    "grading_method",
+    "time_limit_minutes",
+    "expiry_policy",
+    "grace_period_minutes",
+    "shuffle_questions",
+    "shuffle_choices",
     "questions",
     "draw",
 }
@@ -75,6 +83,48 @@ def _text(spec, key, *, where, default=""):
     if not isinstance(value, str):
         raise SeedError(f"{where}: '{key}' must be text", spec)
     return value.strip()
+
+
+def _choice(spec, key, choices, default, *, where):
+    value = spec.get(key, default)
+    if value not in choices.values:
+        raise SeedError(f"{where}: '{key}' must be one of {', '.join(choices.values)}", spec)
+    return value
+
+
+def _flag(spec, key, default, *, where):
+    value = spec.get(key, default)
+    if not isinstance(value, bool):
+        raise SeedError(f"{where}: '{key}' must be true or false", spec)
+    return value
+
+
+def read_settings(spec):
+    """The quiz's settings; a field left out takes the default a new quiz has in the admin."""
+
+    def default(name):
+        return QuizPage._meta.get_field(name).default
+
+    def whole(name, low, high):
+        return _whole(spec, name, default(name), low=low, high=high, where="quiz")
+
+    def flag(name):
+        return _flag(spec, name, default(name), where="quiz")
+
+    def choice(name, choices):
+        return _choice(spec, name, choices, default(name), where="quiz")
+
+    no_limit = spec.get("time_limit_minutes") is None
+    return {
+        "pass_mark": whole("pass_mark", 0, 100),
+        "attempts_allowed": whole("attempts_allowed", 0, 1000),
+        "grading_method": choice("grading_method", GradingMethod),
+        "time_limit_minutes": None if no_limit else whole("time_limit_minutes", 1, 10_000),
+        "expiry_policy": choice("expiry_policy", ExpiryPolicy),
+        "grace_period_minutes": whole("grace_period_minutes", 1, 1000),
+        "shuffle_questions": flag("shuffle_questions"),
+        "shuffle_choices": flag("shuffle_choices"),
+    }
 
 
 def _list(spec, key, *, where):
@@ -222,8 +272,7 @@ def _draw_rules(spec, module, context):
 def build_quiz(module, spec, context):
     check_keys(spec, QUIZ_FIELDS, where="quiz")
     title = require(spec, "title", where="quiz")
-    pass_mark = _whole(spec, "pass_mark", 70, low=0, high=100, where="quiz")
-    attempts = _whole(spec, "attempts_allowed", 0, low=0, high=1000, where="quiz")
+    settings = read_settings(spec)
     minutes = _whole(spec, "estimated_minutes", 10, low=1, high=10_000, where="quiz")
     question_specs = spec.get("questions") or []
     if not isinstance(question_specs, list):
@@ -249,8 +298,8 @@ def build_quiz(module, spec, context):
         page.summary = _text(spec, "summary", where="quiz")
         page.intro = _text(spec, "intro", where="quiz")
         page.estimated_minutes = minutes
-        page.pass_mark = pass_mark
-        page.attempts_allowed = attempts
+        for name, value in settings.items():
+            setattr(page, name, value)
         existing = {question.key: question for question in page.questions.all() if question.key}
         page.questions = [
             _question(existing.get(fields["key"]), fields, choices, category)

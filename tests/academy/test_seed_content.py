@@ -82,6 +82,9 @@ def test_each_course_ends_with_a_final_assessment_drawn_from_its_modules(slug):
     }
     assert {rule.category_id for rule in rules} == module_banks
     assert all(rule.count >= 1 for rule in rules)
+    # An exam, not an exercise: timed, its questions in a new order for every attempt.
+    assert final.time_limit_minutes == 30 and final.shuffle_questions
+    assert "30 minutes" in final.intro
 
 
 def test_every_question_cites_its_source_and_explains_itself():

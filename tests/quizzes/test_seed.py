@@ -1,12 +1,15 @@
 """The seed builder for `type: quiz` steps (fixtures/README.md, "A question")."""
 
 import textwrap
+from datetime import timedelta
 
 import pytest
 
 from courses.seed import SeedError, load_seed_files
 from quizzes.models import (
     Attempt,
+    ExpiryPolicy,
+    GradingMethod,
     Question,
     QuestionCategory,
     QuestionChoice,
@@ -145,6 +148,48 @@ def test_a_quiz_with_every_kind_of_question(tmp_path):
     assert questions["explain"].essay_guidance == "Mentions the 90-day period."
 
 
+def test_a_quiz_left_to_its_defaults_has_those_of_a_new_quiz_in_the_admin(tmp_path):
+    load(write(tmp_path, COURSE))
+    quiz, fresh = module_quiz(), QuizPage()
+    settings = [
+        "grading_method",
+        "time_limit_minutes",
+        "expiry_policy",
+        "grace_period_minutes",
+        "shuffle_questions",
+        "shuffle_choices",
+    ]
+    assert [getattr(quiz, name) for name in settings] == [getattr(fresh, name) for name in settings]
+
+
+def test_the_seed_sets_timing_grading_and_shuffling(tmp_path):
+    timed = COURSE.replace(
+        "        pass_mark: 70\n",
+        "        pass_mark: 70\n"
+        "        grading_method: last\n"
+        "        time_limit_minutes: 30\n"
+        "        expiry_policy: grace\n"
+        "        grace_period_minutes: 10\n"
+        "        shuffle_questions: true\n"
+        "        shuffle_choices: false\n",
+    )
+    assert timed != COURSE
+    load(write(tmp_path, timed))
+    final = QuizPage.objects.get(slug="final-assessment")
+    assert (final.grading_method, final.time_limit_minutes, final.expiry_policy) == (
+        GradingMethod.LAST,
+        30,
+        ExpiryPolicy.GRACE,
+    )
+    assert (final.grace_period_minutes, final.shuffle_questions, final.shuffle_choices) == (
+        10,
+        True,
+        False,
+    )
+    attempt = take(final, enrolled_learner(final), {})
+    assert attempt.deadline == attempt.started_at + timedelta(minutes=30)
+
+
 def test_a_module_quiz_is_the_bank_a_final_assessment_draws_from(tmp_path):
     load(write(tmp_path, COURSE))
     bank = QuestionCategory.objects.get(key="seeded--basics")
@@ -230,6 +275,22 @@ def test_a_changed_source_updates_the_quiz_but_not_past_attempts(tmp_path):
             "unknown field(s) colour",
         ),
         (("items: [Naples, Resolution 49/159, Palermo]", "items: [Naples]"), "at least two"),
+        (
+            ("attempts_allowed: 2", "attempts_allowed: 2\n        grading_method: best"),
+            "'grading_method' must be one of highest, average, first, last",
+        ),
+        (
+            ("attempts_allowed: 2", "attempts_allowed: 2\n        time_limit_minutes: 0"),
+            "'time_limit_minutes' must be a whole number from 1",
+        ),
+        (
+            ("attempts_allowed: 2", "attempts_allowed: 2\n        expiry_policy: never"),
+            "'expiry_policy' must be one of autosubmit, grace",
+        ),
+        (
+            ("attempts_allowed: 2", "attempts_allowed: 2\n        shuffle_questions: often"),
+            "'shuffle_questions' must be true or false",
+        ),
     ],
 )
 def test_a_malformed_quiz_names_the_file_and_line(tmp_path, change, message):
