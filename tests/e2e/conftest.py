@@ -24,6 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A CI machine may be slower than a laptop: assertions wait up to 10 s for the page to get
+# there (Playwright's default is 5 s). A passing assertion returns as soon as it holds.
+expect.set_options(timeout=10_000)
 
 E2E_DIR = Path(__file__).resolve().parent
 REPO = E2E_DIR.parent.parent
