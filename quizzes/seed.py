@@ -167,21 +167,16 @@ def read_question(spec):
                     f"{where}: each choice is a mapping (text, correct, feedback)", spec
                 )
             check_keys(item, CHOICE_FIELDS, where=f"{where}, choice")
-            correct = item.get("correct", False)
-            if not isinstance(correct, bool):
-                raise SeedError(f"{where}: a choice's 'correct' must be true or false", item)
             choices.append(
                 {
                     "text": require(item, "text", where=f"{where}, choice").strip(),
-                    "is_correct": correct,
+                    "is_correct": _flag(item, "correct", False, where=f"{where}, choice"),
                     "feedback": _text(item, "feedback", where=f"{where}, choice"),
                     "match_text": "",
                 }
             )
     elif kind == QuestionKind.TRUE_FALSE:
-        answer = spec.get("answer")
-        if not isinstance(answer, bool):
-            raise SeedError(f"{where}: 'answer' must be true or false", spec)
+        answer = _flag(spec, "answer", None, where=where)  # required: None is not a flag
         fields["true_false_answer"] = "true" if answer else "false"
         fields["feedback_true"] = _text(spec, "feedback_true", where=where)
         fields["feedback_false"] = _text(spec, "feedback_false", where=where)

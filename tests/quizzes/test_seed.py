@@ -97,6 +97,9 @@ modules:
 """
 
 
+MODULE_QUIZ_KEYS = ["grave-threat", "caas", "year", "order", "pairs", "name-it", "explain"]
+
+
 def write(tmp_path, text, name="seeded.yaml"):
     path = tmp_path / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
@@ -119,15 +122,7 @@ def test_a_quiz_with_every_kind_of_question(tmp_path):
     quiz = module_quiz()
     assert (quiz.pass_mark, quiz.attempts_allowed, quiz.intro) == (60, 3, "Five questions.")
     questions = {q.key: q for q in quiz.questions.all()}
-    assert list(questions) == [
-        "grave-threat",
-        "caas",
-        "year",
-        "order",
-        "pairs",
-        "name-it",
-        "explain",
-    ]
+    assert list(questions) == MODULE_QUIZ_KEYS
     assert questions["grave-threat"].true_false_answer == "true"
     assert questions["grave-threat"].source_reference == "Literature review, ref. [9]"
     assert questions["caas"].weight == 2
@@ -190,15 +185,7 @@ def test_the_seed_sets_timing_grading_and_shuffling(tmp_path):
 def test_a_module_quiz_is_the_bank_a_final_assessment_draws_from(tmp_path):
     load(write(tmp_path, COURSE))
     bank = QuestionCategory.objects.get(key="seeded--basics")
-    assert set(bank.questions.values_list("key", flat=True)) == {
-        "grave-threat",
-        "caas",
-        "year",
-        "order",
-        "pairs",
-        "name-it",
-        "explain",
-    }
+    assert set(bank.questions.values_list("key", flat=True)) == set(MODULE_QUIZ_KEYS)
     final = QuizPage.objects.get(slug="final-assessment")
     assert [(r.category, r.count) for r in final.draw_rules.all()] == [(bank, 2)]
     attempt = take(final, enrolled_learner(final), {})
@@ -266,6 +253,11 @@ def test_a_changed_source_updates_the_quiz_but_not_past_attempts(tmp_path):
         (("pass_mark: 60", "pass_mark: 160"), "'pass_mark' must be a whole number from 0 to 100"),
         (("module: basics", "module: nowhere"), "module 'nowhere'"),
         (("answer: true\n", "answer: maybe\n"), "'answer' must be true or false"),
+        (
+            ("correct: false\n                feedback: No.", "correct: no way\n"),
+            "choice: 'correct' must be true or false",
+        ),
+        (("answer: true\n", "feedback_true: Correct.\n"), "'answer' must be true or false"),
         (("tolerance: 0", "tolerance: -1"), "'tolerance' cannot be negative"),
         (
             ("guidance: Mentions", "colour: blue\n            guidance: Mentions"),
