@@ -113,15 +113,20 @@ def assert_consistent(attempt):
     assert Attempt.objects.filter(user=attempt.user, state=AttemptState.IN_PROGRESS).count() <= 1
 
 
-@PROPERTY_SETTINGS
-@given(data=st.data())
-def test_random_submissions_never_fail_nor_corrupt(client, quiz, data):
+def post_random_answers(client, quiz, data, view):
+    """One learner (the same across examples) posts a drawn payload to a view of their attempt."""
     user = getattr(quiz, "_learner", None) or enrolled_learner(quiz)
     quiz._learner = user
     client.force_login(user)
     attempt = current_attempt(quiz, user)
     payload = data.draw(payloads(load_paper(attempt), attempt.saved_version))
-    response = client.post(reverse("quizzes:submit", args=[attempt.pk]), payload)
+    return attempt, client.post(reverse(view, args=[attempt.pk]), payload)
+
+
+@PROPERTY_SETTINGS
+@given(data=st.data())
+def test_random_submissions_never_fail_nor_corrupt(client, quiz, data):
+    attempt, response = post_random_answers(client, quiz, data, "quizzes:submit")
     assert response.status_code in (200, 302)
     assert_consistent(attempt)
 
@@ -129,12 +134,7 @@ def test_random_submissions_never_fail_nor_corrupt(client, quiz, data):
 @PROPERTY_SETTINGS
 @given(data=st.data())
 def test_random_autosaves_never_fail_nor_corrupt(client, quiz, data):
-    user = getattr(quiz, "_learner", None) or enrolled_learner(quiz)
-    quiz._learner = user
-    client.force_login(user)
-    attempt = current_attempt(quiz, user)
-    payload = data.draw(payloads(load_paper(attempt), attempt.saved_version))
-    response = client.post(reverse("quizzes:autosave", args=[attempt.pk]), payload)
+    attempt, response = post_random_answers(client, quiz, data, "quizzes:autosave")
     assert response.status_code in (200, 409)
     assert response["Content-Type"] == "application/json"
     assert_consistent(attempt)
