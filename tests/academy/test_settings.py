@@ -57,3 +57,34 @@ def test_base_settings_are_safe_as_written():
     assert [code for code, _ in base.LANGUAGES] == ["en", "ru", "uz"]
     assert base.WAGTAIL_I18N_ENABLED is True
     assert base.LOGIN_URL == "/accounts/login/"
+
+
+def test_production_reads_the_mail_server_from_the_environment():
+    show = (
+        "from django.core.mail import get_connection; c = get_connection(); "
+        "print(c.host, c.port, c.username, c.password, c.use_tls, c.use_ssl, c.timeout)"
+    )
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        show,
+        SECRET_KEY="k3y-" + "a1B2c3D4e5F6g7H8" * 4,
+        ALLOWED_HOSTS="academy.example.org",
+        EMAIL_HOST="smtp.example.org",
+        EMAIL_PORT="587",
+        EMAIL_HOST_USER="academy",
+        EMAIL_HOST_PASSWORD="s3cret",  # noqa: S106 (a test value)
+        EMAIL_USE_TLS="1",
+    )
+    assert result.returncode == 0, result.stderr
+    # A mail server that never answers is given up after 10 s, not left to hang a request.
+    assert result.stdout.split() == [
+        "smtp.example.org",
+        "587",
+        "academy",
+        "s3cret",
+        "True",
+        "False",
+        "10",
+    ]

@@ -190,6 +190,8 @@ def academy_site(tmp_path_factory, chromium_path):
         "MEDIA_ROOT": str(folder / "media"),
         "SERVE_MEDIA": "1",
         "WAGTAILADMIN_BASE_URL": url,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(folder / "mail"),
         "DEMO_PASSWORD": password,
         "PYTHONUNBUFFERED": "1",
     }

@@ -1,6 +1,8 @@
 """Journey 3: a trainer writes a module in the Wagtail admin and submits it for moderation;
 a course lead publishes it; an officer then finds it in the course."""
 
+import email
+import email.policy
 import re
 
 import pytest
@@ -17,6 +19,20 @@ LESSON_TEXT = "Ask for preservation through the cooperation channel before anyth
 # Not the cybercrime course that the other tests walk through: this one changes its outline.
 COURSE = "International cooperation law and institutions"
 COURSE_PATH = "/courses/international-cooperation-law/"
+
+
+def sent_mail(site):
+    """The messages the site has sent (its file mail backend writes them to a folder)."""
+    policy = email.policy.default
+    folder = site.folder / "mail"
+    files = sorted(folder.glob("*.log")) if folder.exists() else []
+    messages = []
+    for path in files:
+        # One file per connection; its messages are separated by a line of dashes.
+        for raw in path.read_text(encoding="utf-8").split("-" * 79 + "\n"):
+            if raw.strip():
+                messages.append(email.message_from_string(raw, policy=policy))
+    return messages
 
 
 def submit_for_moderation(page, title):
@@ -102,6 +118,11 @@ def test_trainer_writes_a_module_a_lead_publishes_it_an_officer_sees_it(
     enrol(officer, COURSE_PATH)
     officer.goto(COURSE_PATH)
     expect(officer.get_by_role("heading", name=MODULE)).to_have_count(0)
+
+    # The course lead was told by mail that each page waits for review.
+    to_lead = [m for m in sent_mail(academy_site) if m["To"] == "lead@example.org"]
+    for title in (MODULE, LESSON, QUIZ):
+        assert any(title in m["Subject"] for m in to_lead), (title, [m["Subject"] for m in to_lead])
 
     lead = new_context().new_page()
     log_in(lead, "lead", academy_site.password, next_path="/admin/")
