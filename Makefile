@@ -13,7 +13,8 @@ DEMO_ENV = DJANGO_SETTINGS_MODULE=academy.settings.production \
 	SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
 	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 SERVE_MEDIA=1 \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) \
-	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
 
 .PHONY: help
 help: ## List the targets

@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "quizzes",
     "learners",
     "certificates",
+    # Background work (e-mail, exports, certificate files): django-tasks, with its
+    # database backend so that any number of workers can share one queue.
+    "django_tasks",
+    "django_tasks_db",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -201,6 +205,14 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # For the file backend (the demo and the browser tests write mail to a folder).
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+
+# Background tasks. Production queues them in the database and `manage.py db_worker` runs
+# them; development and tests run each task at once, inside the request that queued it.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 LOGGING = {
     "version": 1,

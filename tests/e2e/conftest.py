@@ -191,6 +191,8 @@ def academy_site(tmp_path_factory, chromium_path):
         "SERVE_MEDIA": "1",
         "WAGTAILADMIN_BASE_URL": url,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        # One server process and no worker: tasks run inside the request that queues them.
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "EMAIL_FILE_PATH": str(folder / "mail"),
         "DEMO_PASSWORD": password,
         "PYTHONUNBUFFERED": "1",
