@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from learners.models import Cohort
+from learners.models import Cohort, CourseLead
 
 
 class CohortViewSet(SnippetViewSet):
@@ -14,3 +14,17 @@ class CohortViewSet(SnippetViewSet):
 
 
 register_snippet(CohortViewSet)
+
+
+class CourseLeadViewSet(SnippetViewSet):
+    """Administrators record which course lead answers for which course."""
+
+    model = CourseLead
+    icon = "user"
+    menu_label = CourseLead._meta.verbose_name_plural
+    add_to_admin_menu = True
+    menu_order = 265
+    list_display = ["user", "course"]
+
+
+register_snippet(CourseLeadViewSet)

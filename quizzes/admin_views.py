@@ -1,7 +1,8 @@
 """Trainer views in the Wagtail admin: essay marking, quiz statistics, question review.
 
-A trainer sees the attempts of quizzes they may edit, and of the learners of the cohorts
-they train (for the courses of those cohorts). Anything else is a 404.
+Whose attempts a user sees is `learners.scope`'s rule (administrators all, course leads
+those of the courses they lead, trainers those of their cohorts' learners). Anything else
+is a 404, so ids tell nothing.
 """
 
 from django.contrib import messages
@@ -28,7 +29,7 @@ from quizzes.models import (
     QuizPage,
     Response,
 )
-from quizzes.permissions import attempt_filter, editable_pages, followed_quizzes, scope_for
+from quizzes.permissions import attempt_filter, followed_quizzes, scope_for
 from quizzes.statistics import quiz_statistics, refresh_flags
 
 RECENTLY_MARKED = 20
@@ -177,7 +178,7 @@ class ReviewQueueView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         today = timezone.localdate()
-        mine = Q(quiz__in=editable_pages(user).values("pk"))
+        mine = Q(quiz__in=followed_quizzes(user).values("pk"))
         if user.has_perm("quizzes.change_question"):
             mine |= Q(quiz__isnull=True)
         questions = (
