@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from courses import audit
 from courses.models import CoursePage, Enrolment, StepCompletion
 from courses.signals import course_completed, course_reopened
 
@@ -243,6 +244,7 @@ def record_completion(user, step):
     except IntegrityError:  # a double click raced us; the step is done either way
         created = False
     if created:
+        audit.completion_recorded(user, step, course_path_of_step(step))
         _refresh_course_completion(user, step)
     return created
 
@@ -251,6 +253,7 @@ def revoke_completion(user, step):
     """Take back a completion, e.g. when an essay re-mark turns a pass into a fail."""
     deleted, _ = StepCompletion.objects.filter(user=user, step_id=step.pk).delete()
     if deleted:
+        audit.completion_revoked(user, step, course_path_of_step(step))
         _refresh_course_completion(user, step)
     return bool(deleted)
 

@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from learners import audit
 from learners.models import Cohort, CourseLead
 
 
@@ -28,3 +30,8 @@ class CourseLeadViewSet(SnippetViewSet):
 
 
 register_snippet(CourseLeadViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_cohort_actions(actions):
+    audit.register_actions(actions)

@@ -17,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from quizzes import audit
 from quizzes.content import data_from_version
 from quizzes.forms import MarkingForm
 from quizzes.lifecycle import MarkingError, mark_response
@@ -82,6 +83,7 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["max_mark"] = self.response.max_mark
+        kwargs["remark"] = self.response.marked_at is not None
         if self.response.mark is not None:
             kwargs["initial"] = {
                 "mark": self.response.mark,
@@ -93,6 +95,7 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["response"] = self.response
         context["question"] = data_from_version(self.response.version)
+        context["history"] = audit.mark_history(self.response)
         return context
 
     def form_valid(self, form):
@@ -102,6 +105,7 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
                 mark=form.cleaned_data["mark"],
                 comment=form.cleaned_data["comment"],
                 marker=self.request.user,
+                reason=form.cleaned_data["reason"],
             )
         except MarkingError as error:
             form.add_error("mark", error.message)
