@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from certificates import audit
 from certificates.models import Certificate
+from learners.choosers import RecordChooserViewSet
 
 
 class CertificateForm(WagtailAdminModelForm):
@@ -42,6 +43,7 @@ class CertificateViewSet(SnippetViewSet):
     """Administrators look certificates up (and can revoke one by setting its revoked date)."""
 
     model = Certificate
+    chooser_viewset_class = RecordChooserViewSet
     icon = "success"
     add_to_admin_menu = True
     menu_order = 270

@@ -3,11 +3,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learners import audit
+from learners.choosers import RecordChooserViewSet
 from learners.models import Cohort, CourseLead
 
 
 class CohortViewSet(SnippetViewSet):
     model = Cohort
+    chooser_viewset_class = RecordChooserViewSet
     icon = "group"
     menu_label = Cohort._meta.verbose_name_plural
     add_to_admin_menu = True
@@ -22,6 +24,7 @@ class CourseLeadViewSet(SnippetViewSet):
     """Administrators record which course lead answers for which course."""
 
     model = CourseLead
+    chooser_viewset_class = RecordChooserViewSet
     icon = "user"
     menu_label = CourseLead._meta.verbose_name_plural
     add_to_admin_menu = True
