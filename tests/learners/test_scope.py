@@ -1,7 +1,10 @@
 """One rule says whose records staff see: trainers their cohorts' learners, course leads
 their courses' learners, administrators everyone; editing pages grants no sight of answers."""
 
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -113,10 +116,6 @@ def test_a_course_lead_sees_the_cohorts_of_their_course_with_its_column_only(cli
 
 
 def test_the_review_queue_lists_questions_of_followed_courses_only(client, world):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     world["quiz"].questions.update(review_by=timezone.localdate() - timedelta(days=1))
     client.force_login(world["trainer"])
     assert "Explain." in client.get(reverse("quizzes_admin:review_queue")).text

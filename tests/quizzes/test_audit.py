@@ -13,9 +13,16 @@ from certificates.models import Certificate
 from courses.models import Enrolment, StepCompletion
 from learners.models import Cohort
 from quizzes.lifecycle import MarkingError, mark_response
-from quizzes.models import Response
+from quizzes.models import GradingMethod, Response
 from tests.builders import make_user
-from tests.quizzes.builders import course_of, enrolled_learner, essay, make_quiz, take
+from tests.quizzes.builders import (
+    course_of,
+    enrolled_learner,
+    essay,
+    make_quiz,
+    single_choice,
+    take,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +172,14 @@ def test_an_administrator_reads_the_marks_in_the_site_history(client, response, 
     assert "Marked: no mark → 1 of 1" in page
     assert "Marked: 1 of 1 → 0 of 1 (reason: Second reading.)" in page
     assert "Step no longer completed" in page and "Certificate withdrawn" in page
+
+
+def test_a_later_failing_attempt_revokes_the_completion_on_the_record():
+    quiz = make_quiz(questions=[single_choice()], grading_method=GradingMethod.LAST)
+    learner = enrolled_learner(quiz)
+    take(quiz, learner, {"Which is right?": "Right"})
+    take(quiz, learner, {"Which is right?": "Wrong"})
+
+    (revoked,) = entries(Enrolment.objects.get(user=learner), "academy.completion")
+    assert revoked.action == "academy.completion.revoke" and revoked.data["step"] == quiz.pk
+    assert revoked.user is None  # the learner's own submission, no one's decision
