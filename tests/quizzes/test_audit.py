@@ -167,11 +167,15 @@ def test_certificate_withdrawn_and_reinstated(response, trainer, officer):
 def test_an_administrator_reads_the_marks_in_the_site_history(client, response, trainer):
     mark(response, "1", "", trainer)
     mark(response, "0", "", trainer, reason="Second reading.")
-    client.force_login(make_user("admin", is_superuser=True))
+    # A member of the Administrators group, not a superuser: the group may read the record.
+    client.force_login(make_user("administrator", groups=["Administrators"]))
     page = client.get(reverse("wagtailadmin_reports:site_history")).text
     assert "Marked: no mark → 1 of 1" in page
     assert "Marked: 1 of 1 → 0 of 1 (reason: Second reading.)" in page
     assert "Step no longer completed" in page and "Certificate withdrawn" in page
+    client.force_login(trainer)  # trainers hold no permission on answers: not in their history
+    page = client.get(reverse("wagtailadmin_reports:site_history")).text
+    assert "Marked:" not in page and "Step no longer completed" not in page
 
 
 def test_a_later_failing_attempt_revokes_the_completion_on_the_record():
