@@ -299,3 +299,104 @@ def test_the_line_is_that_of_the_bad_question(tmp_path):
         load(path)
     expected = COURSE.splitlines().index("          - key: year") + 1
     assert error.value.line == expected
+
+
+FINAL_BANK = """\
+    final_bank:
+      - key: bank-threat
+        kind: true_false
+        prompt: Europol named ransomware a key threat.
+        answer: true
+      - key: bank-channel
+        kind: single_choice
+        prompt: Which channel runs day and night?
+        choices:
+          - {text: The 24/7 network, correct: true}
+          - {text: The post, correct: false}
+      - key: bank-name
+        kind: short_answer
+        prompt: Name the convention of 2001.
+        accepted: [Budapest Convention, Budapest]
+"""
+WITH_FINAL_BANK = COURSE.replace("  - slug: final\n", FINAL_BANK + "  - slug: final\n", 1)
+FINAL_BANK_KEYS = {"bank-threat", "bank-channel", "bank-name"}
+
+
+class TestFinalBank:
+    def test_a_final_assessment_draws_from_the_final_bank_not_the_module_quiz(self, tmp_path):
+        assert WITH_FINAL_BANK != COURSE
+        load(write(tmp_path, WITH_FINAL_BANK))
+        assert set(module_quiz().questions.values_list("key", flat=True)) == set(MODULE_QUIZ_KEYS)
+        bank = QuestionCategory.objects.get(key="seeded--basics--final")
+        assert set(bank.questions.values_list("key", flat=True)) == FINAL_BANK_KEYS
+        assert not bank.questions.filter(quiz__isnull=False).exists()
+        final = QuizPage.objects.get(slug="final-assessment")
+        assert [(r.category, r.count) for r in final.draw_rules.all()] == [(bank, 2)]
+        learner = enrolled_learner(final)
+        attempt = take(final, learner, {})
+        drawn = set(attempt.responses.values_list("version__question__key", flat=True))
+        assert len(drawn) == 2 and drawn <= FINAL_BANK_KEYS
+
+    def test_a_module_without_a_final_bank_is_drawn_from_its_quiz(self, tmp_path):
+        load(write(tmp_path, COURSE))
+        assert not QuestionCategory.objects.filter(key="seeded--basics--final").exists()
+        final = QuizPage.objects.get(slug="final-assessment")
+        assert final.draw_rules.get().category.key == "seeded--basics"
+
+    def test_loading_twice_changes_nothing(self, tmp_path):
+        path = write(tmp_path, WITH_FINAL_BANK)
+        load(path)
+        before = list(Question.objects.order_by("pk").values_list("pk", "key", "prompt"))
+        choices = list(QuestionChoice.objects.order_by("pk").values_list("pk", "text"))
+        stats = load(path)
+        assert list(Question.objects.order_by("pk").values_list("pk", "key", "prompt")) == before
+        assert list(QuestionChoice.objects.order_by("pk").values_list("pk", "text")) == choices
+        assert stats["bank questions saved"] == 0 and stats["updated"] == 0
+
+    def test_a_changed_bank_question_keeps_its_identity_and_a_removed_bank_goes(self, tmp_path):
+        path = write(tmp_path, COURSE)
+        load(path)
+        write(tmp_path, WITH_FINAL_BANK)
+        load(path)
+        final = QuizPage.objects.get(slug="final-assessment")
+        assert final.draw_rules.get().category.key == "seeded--basics--final"
+        channel = Question.objects.get(key="bank-channel")
+        write(tmp_path, WITH_FINAL_BANK.replace("runs day and night", "answers at night"))
+        stats = load(path)
+        assert stats["bank questions saved"] == 1
+        changed = Question.objects.get(key="bank-channel")
+        assert (changed.pk, changed.prompt) == (channel.pk, "Which channel answers at night?")
+
+        write(tmp_path, COURSE)
+        load(path)
+        assert not Question.objects.filter(key__in=FINAL_BANK_KEYS).exists()
+        final = QuizPage.objects.get(slug="final-assessment")
+        assert final.draw_rules.get().category.key == "seeded--basics"
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            (("- key: bank-name", "- key: bank-threat"), "key 'bank-threat' is used twice"),
+            (("kind: short_answer", "kind: riddle"), "unknown kind 'riddle'"),
+            (("correct: true}", "correct: false}"), "exactly one choice"),
+            (("    final_bank:\n", "    final_bank: many\n    ignored:\n"), "unknown field"),
+        ],
+    )
+    def test_a_malformed_final_bank_names_the_file_and_line(self, tmp_path, change, message):
+        old, new = change
+        assert old in WITH_FINAL_BANK
+        path = write(tmp_path, WITH_FINAL_BANK.replace(old, new, 1))
+        with pytest.raises(SeedError) as error:
+            load(path)
+        assert message in str(error.value)
+        assert str(error.value).startswith(f"{path}:") and error.value.line
+        assert not Question.objects.exists()
+
+    def test_a_final_bank_that_is_not_a_list(self, tmp_path):
+        text = WITH_FINAL_BANK.split("    final_bank:\n")[0] + "    final_bank: many\n"
+        text += "  - slug: final" + WITH_FINAL_BANK.split("  - slug: final", 1)[1]
+        path = write(tmp_path, text)
+        with pytest.raises(SeedError) as error:
+            load(path)
+        assert "'final_bank' must be a non-empty list" in str(error.value)
+        assert error.value.line == text.splitlines().index("  - slug: basics") + 1
