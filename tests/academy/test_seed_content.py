@@ -8,7 +8,9 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 import pytest
@@ -30,11 +32,13 @@ PRACTICAL = "practical-channels"
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    # One transaction around the module, rolled back at its end: the database is left as found.
-    with django_db_blocker.unblock(), transaction.atomic():
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    # One transaction around the module, rolled back at its end: the database is left as found,
+    # and the documents the courses offer are stored in a temporary folder.
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         call_command("load_seed_content", verbosity=0)
-        yield
+        yield media
         transaction.set_rollback(True)
 
 
@@ -180,12 +184,14 @@ def test_the_courses_say_ethereum_is_not_a_privacy_coin():
 def test_a_second_load_is_a_no_op():
     pages = Page.objects.count()
     revisions = Revision.objects.count()
+    documents = get_document_model().objects.count()
     questions = list(Question.objects.order_by("pk").values_list("pk", "key"))
 
     call_command("load_seed_content", verbosity=0)
 
     assert Page.objects.count() == pages
     assert Revision.objects.count() == revisions
+    assert get_document_model().objects.count() == documents
     assert list(Question.objects.order_by("pk").values_list("pk", "key")) == questions
 
 
@@ -253,10 +259,13 @@ def test_the_practical_course_ends_with_a_case_assignment_marked_by_a_trainer():
     assert "Article 29" in essay.essay_guidance or "Art. 29" in essay.essay_guidance
 
 
-def test_the_model_request_handed_to_learners_is_the_one_the_lesson_walks_through():
-    document = SEED_DIR.parent / "documents" / "model-mla-request.txt"
-    text = document.read_text(encoding="utf-8")
+def test_the_model_request_handed_to_learners_is_the_one_the_lesson_walks_through(seeded):
+    source = SEED_DIR.parent / "documents" / "model-mla-request.txt"
     lesson = LessonPage.objects.descendant_of(practical_course()).get(slug="a-worked-model-request")
+    [download] = [block.value for block in lesson.body if block.block_type == "document"]
+    with override_settings(MEDIA_ROOT=seeded), download["document"].open_file() as handout:
+        assert handout.read() == source.read_bytes()
+    text = source.read_text(encoding="utf-8")
     lesson_text = " ".join(str(block.value) for block in lesson.body)
     for paragraph in ("18(15)(a)", "18(15)(c)", "18(15)(f)", "18(19)", "18(13)"):
         assert paragraph in text and paragraph in lesson_text, paragraph
