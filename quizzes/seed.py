@@ -25,6 +25,7 @@ from quizzes.models import (
     QuizPage,
 )
 from quizzes.seed_banks import final_bank_for
+from quizzes.seed_rubrics import read_rubric
 from quizzes.validation import choice_errors
 
 QUIZ_FIELDS = {
@@ -54,7 +55,7 @@ KIND_FIELDS = {
     QuestionKind.NUMERIC: {"answer", "tolerance"},
     QuestionKind.ORDERING: {"items"},
     QuestionKind.MATCHING: {"pairs"},
-    QuestionKind.ESSAY: {"guidance"},
+    QuestionKind.ESSAY: {"guidance", "rubric", "model_answer"},
 }
 CHOICE_FIELDS = {"text", "correct", "feedback"}
 PAIR_FIELDS = {"prompt", "match"}
@@ -161,6 +162,8 @@ def read_question(spec):
         "numeric_answer": None,
         "tolerance": Decimal(0),
         "essay_guidance": "",
+        "rubric": [],
+        "model_answer": "",
     }
     choices = []
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_RESPONSE):
@@ -217,6 +220,7 @@ def read_question(spec):
             )
     elif kind == QuestionKind.ESSAY:
         fields["essay_guidance"] = _text(spec, "guidance", where=where)
+        read_rubric(spec, fields, where)
     problems = (
         choice_errors(kind, [(c["text"], c["is_correct"], c["match_text"]) for c in choices])
         if kind in KINDS_WITH_CHOICES

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from courses.seed import SeedError
 from quizzes.models import Question, QuestionCategory
+from quizzes.rubrics import rubric_data
 
 
 def final_bank_key(course_slug, module_slug):
@@ -77,10 +78,15 @@ def _same(question, fields, choices, order):
     ]
     return (
         question.sort_order == order
-        and all(getattr(question, name) == value for name, value in fields.items())
+        and all(_plain(question, name) == _plain(fields, name) for name in fields)
         and len(question.choices.all()) == len(choices)
         and old_choices == choices
     )
+
+
+def _plain(source, name):
+    value = source[name] if isinstance(source, dict) else getattr(source, name)
+    return rubric_data(value) if name == "rubric" else value
 
 
 def _save(question, fields, choices, order):

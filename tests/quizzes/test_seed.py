@@ -400,3 +400,105 @@ class TestFinalBank:
             load(path)
         assert "'final_bank' must be a non-empty list" in str(error.value)
         assert error.value.line == text.splitlines().index("  - slug: basics") + 1
+
+
+CASE = """\
+          - key: case
+            kind: essay
+            prompt: The case and the task.
+            weight: 6
+            guidance: What a good answer covers.
+            rubric:
+              - criterion: Legal basis chosen and justified
+                levels:
+                  - {points: 0, description: None given.}
+                  - {points: 4, description: Chosen and justified.}
+              - criterion: Preservation
+                levels:
+                  - {points: 0, description: Logs lost.}
+                  - {points: 1, description: Asked late.}
+                  - {points: 2, description: Asked at once.}
+            model_answer: |
+              <p>The model answer.</p>
+"""
+WITH_CASE = COURSE.replace("  - slug: final\n", CASE + "  - slug: final\n", 1)
+
+
+class TestRubricsInTheSeed:
+    def test_an_essay_with_a_rubric_and_a_model_answer(self, tmp_path):
+        from quizzes.rubrics import rubric_data
+
+        load(write(tmp_path, WITH_CASE))
+        case = Question.objects.get(key="case")
+        assert rubric_data(case.rubric) == [
+            {
+                "criterion": "Legal basis chosen and justified",
+                "levels": [
+                    {"points": "0.00", "description": "None given."},
+                    {"points": "4.00", "description": "Chosen and justified."},
+                ],
+            },
+            {
+                "criterion": "Preservation",
+                "levels": [
+                    {"points": "0.00", "description": "Logs lost."},
+                    {"points": "1.00", "description": "Asked late."},
+                    {"points": "2.00", "description": "Asked at once."},
+                ],
+            },
+        ]
+        assert case.model_answer == "<p>The model answer.</p>"
+        attempt = take(module_quiz(), enrolled_learner(module_quiz()), {})
+        frozen = attempt.responses.get(version__question=case).version
+        assert frozen.rubric == rubric_data(case.rubric)
+        assert frozen.model_answer == "<p>The model answer.</p>"
+
+    def test_loading_twice_changes_nothing(self, tmp_path):
+        path = write(tmp_path, WITH_CASE)
+        load(path)
+        stats = load(path)
+        assert stats["created"] == 0 and stats["updated"] == 0
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            (
+                ("weight: 6", "weight: 12"),
+                "marks (12.00) must equal the sum of each criterion's highest level (6.00)",
+            ),
+            (
+                ("{points: 1, description: Asked late.}", "{points: 2, description: Asked late.}"),
+                "levels of “Preservation” need different points",
+            ),
+            (("{points: 1, description: Asked late.}", "{points: -1}"), "from 0"),
+            (("{points: 1, description: Asked late.}", "{points: 1}"), "'description' is missing"),
+            (("- criterion: Preservation", "- name: Preservation"), "unknown field(s) name"),
+            (
+                (
+                    "                  - {points: 0, description: None given.}\n",
+                    "",
+                ),
+                "“Legal basis chosen and justified” at least two levels",
+            ),
+        ],
+    )
+    def test_a_bad_rubric_names_the_file_and_line(self, tmp_path, change, message):
+        old, new = change
+        assert old in WITH_CASE
+        path = write(tmp_path, WITH_CASE.replace(old, new, 1))
+        with pytest.raises(SeedError) as error:
+            load(path)
+        assert message in str(error.value)
+        assert str(error.value).startswith(f"{path}:") and error.value.line
+        assert not QuizPage.objects.exists()
+
+    def test_only_an_essay_has_a_rubric(self, tmp_path):
+        text = WITH_CASE.replace(
+            "kind: essay\n            prompt: The case",
+            "kind: numeric\n            prompt: The case",
+            1,
+        )
+        path = write(tmp_path, text)
+        with pytest.raises(SeedError) as error:
+            load(path)
+        assert "unknown field(s) guidance, model_answer, rubric" in str(error.value)
