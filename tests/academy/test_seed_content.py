@@ -256,7 +256,18 @@ def test_the_practical_course_ends_with_a_case_assignment_marked_by_a_trainer():
     essay = Question.objects.get(quiz=assignment)
     assert essay.kind == QuestionKind.ESSAY
     assert essay.weight == 12
-    assert "Article 29" in essay.essay_guidance or "Art. 29" in essay.essay_guidance
+    assert "Art. 29" in essay.essay_guidance
+    # The trainer marks against four criteria whose best levels make up the 12 marks, and the
+    # learner then sees a model answer that works through both requests.
+    criteria = [block.value for block in essay.rubric]
+    assert [c["criterion"] for c in criteria] == [
+        "Legal basis chosen and justified",
+        "Preservation request to Bergland",
+        "Request to Caspia, contents and precision",
+        "The 3 BTC",
+    ]
+    assert sum(max(level["points"] for level in c["levels"]) for c in criteria) == essay.weight
+    assert "Article 29" in essay.model_answer and "Article 14(2)" in essay.model_answer
 
 
 def test_the_model_request_handed_to_learners_is_the_one_the_lesson_walks_through(seeded):
