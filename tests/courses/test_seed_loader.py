@@ -270,3 +270,17 @@ def test_a_document_outside_the_documents_folder_is_refused_and_nothing_loads(tm
         load(path)
 
     assert not CoursePage.objects.filter(slug="documents-course").exists()
+
+
+def test_the_learner_gets_a_download_link_for_the_seeded_document(tmp_path, client):
+    load(course_with_document(tmp_path))
+    learner = make_user()
+    progress.enrol(learner, CoursePage.objects.get(slug="documents-course"))
+    client.force_login(learner)
+    lesson = LessonPage.objects.get(slug="model-request")
+
+    page = client.get(lesson.url).content.decode()
+
+    document = lesson.body[0].value["document"]
+    assert f'href="{document.url}" download' in page
+    assert "Model request for mutual legal assistance" in page
