@@ -16,7 +16,7 @@ import pytest
 from courses.models import CoursePage, LessonPage, ModulePage
 from quizzes.content import Answer, data_from_question
 from quizzes.grading import fraction
-from quizzes.models import Question, QuestionKind, QuizPage
+from quizzes.models import Question, QuestionCategory, QuestionKind, QuizPage
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "courses"
 COURSE_SLUGS = {
@@ -24,6 +24,9 @@ COURSE_SLUGS = {
     "cybercrime-digital-evidence",
     "cross-cultural-cooperation",
 }
+
+# Courses whose modules do not have their final-assessment banks yet (issue 12, section 3).
+FINAL_BANKS_NOT_YET_WRITTEN = {"cybercrime-digital-evidence", "cross-cultural-cooperation"}
 
 
 @pytest.fixture(scope="module")
@@ -67,20 +70,31 @@ def test_each_course_has_five_modules_of_two_lessons_and_a_quiz(slug):
         assert module.objectives, f"{module.title} states no objectives"
 
 
-@pytest.mark.parametrize("slug", sorted(COURSE_SLUGS))
-def test_each_course_ends_with_a_final_assessment_drawn_from_its_modules(slug):
+@pytest.mark.parametrize(
+    "slug",
+    [
+        pytest.param(slug, marks=pytest.mark.xfail(strict=True, reason="banks not written yet"))
+        if slug in FINAL_BANKS_NOT_YET_WRITTEN
+        else slug
+        for slug in sorted(COURSE_SLUGS)
+    ],
+)
+def test_each_course_ends_with_a_final_assessment_drawn_from_separate_banks(slug):
     course = CoursePage.objects.get(slug=slug)
     last_module = ModulePage.objects.child_of(course).order_by("path").last()
     final = QuizPage.objects.child_of(last_module).get()
     rules = list(final.draw_rules.select_related("category"))
     assert not Question.objects.filter(quiz=final).exists()
     assert len(rules) == len(teaching_modules(course))
-    module_banks = {
-        question.category_id
-        for module in teaching_modules(course)
-        for question in Question.objects.filter(quiz__in=QuizPage.objects.child_of(module))
-    }
-    assert {rule.category_id for rule in rules} == module_banks
+    finals = QuestionCategory.objects.filter(
+        key__in=[f"{slug}--{module.slug}--final" for module in teaching_modules(course)]
+    )
+    assert {rule.category_id for rule in rules} == set(finals.values_list("id", flat=True))
+    # Every module keeps a separate bank: the learner meets none of its questions before.
+    for rule in rules:
+        drawn = Question.objects.filter(category=rule.category)
+        assert drawn.count() >= 3 and drawn.count() > rule.count, rule.category.key
+        assert not drawn.filter(quiz__isnull=False).exists(), rule.category.key
     assert all(rule.count >= 1 for rule in rules)
     # An exam, not an exercise: timed, its questions in a new order for every attempt.
     assert final.time_limit_minutes == 30 and final.shuffle_questions
