@@ -17,6 +17,7 @@ SEED_FILES = sorted(SEED_DIR.glob("*.yaml"))
 # The thresholds stated in fixtures/README.md.
 MIN_SCENARIO_SHARE = 0.5
 MAX_LONGEST_IS_RIGHT_SHARE = 0.35
+MAX_SHORTEST_IS_RIGHT_SHARE = 0.40
 ABSOLUTE_WORDS = ("always", "never", "only", "all", "none", "must", "every")
 GIVEAWAY_OPTIONS = ("all of the above", "none of the above")
 
@@ -77,23 +78,17 @@ def right_option_is_longest(question):
     return all(right > length for length, correct in lengths if not correct)
 
 
+def right_option_is_shortest(question):
+    lengths = [(len(normal(c["text"])), bool(c.get("correct"))) for c in question["choices"]]
+    right = min(length for length, correct in lengths if correct)
+    return all(right < length for length, correct in lengths if not correct)
+
+
 def load(path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-# Courses whose items have not been rewritten against these rules yet (issue 12, section 3).
-NOT_YET_REVIEWED = {"cross-cultural-cooperation"}
-
-
-@pytest.fixture(
-    params=[
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="items not yet rewritten"))
-        if p.stem in NOT_YET_REVIEWED
-        else p
-        for p in SEED_FILES
-    ],
-    ids=[p.stem for p in SEED_FILES],
-)
+@pytest.fixture(params=SEED_FILES, ids=[p.stem for p in SEED_FILES])
 def course(request):
     return load(request.param)
 
@@ -128,6 +123,17 @@ def test_the_right_option_is_not_usually_the_longest(course):
     assert share <= MAX_LONGEST_IS_RIGHT_SHARE, (
         f"{course['slug']}: the right option is the longest in {len(longest)} of {len(single)} "
         f"single-choice items ({share:.0%}): " + ", ".join(longest)
+    )
+
+
+def test_the_right_option_is_not_usually_the_shortest(course):
+    # Evening out the lengths the other way must not create the opposite cue.
+    single = [q for _t, q in graded_items(course) if q["kind"] == "single_choice"]
+    shortest = [q["key"] for q in single if right_option_is_shortest(q)]
+    share = len(shortest) / len(single)
+    assert share <= MAX_SHORTEST_IS_RIGHT_SHARE, (
+        f"{course['slug']}: the right option is the shortest in {len(shortest)} of {len(single)} "
+        f"single-choice items ({share:.0%}): " + ", ".join(shortest)
     )
 
 
@@ -200,3 +206,4 @@ def test_a_clean_item_passes_every_rule():
     }
     assert item_problems("Formal routes for evidence", question) == []
     assert not right_option_is_longest(question)
+    assert right_option_is_shortest(question)

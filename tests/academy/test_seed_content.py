@@ -25,9 +25,6 @@ COURSE_SLUGS = {
     "cross-cultural-cooperation",
 }
 
-# Courses whose modules do not have their final-assessment banks yet (issue 12, section 3).
-FINAL_BANKS_NOT_YET_WRITTEN = {"cross-cultural-cooperation"}
-
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
@@ -70,15 +67,7 @@ def test_each_course_has_five_modules_of_two_lessons_and_a_quiz(slug):
         assert module.objectives, f"{module.title} states no objectives"
 
 
-@pytest.mark.parametrize(
-    "slug",
-    [
-        pytest.param(slug, marks=pytest.mark.xfail(strict=True, reason="banks not written yet"))
-        if slug in FINAL_BANKS_NOT_YET_WRITTEN
-        else slug
-        for slug in sorted(COURSE_SLUGS)
-    ],
-)
+@pytest.mark.parametrize("slug", sorted(COURSE_SLUGS))
 def test_each_course_ends_with_a_final_assessment_drawn_from_separate_banks(slug):
     course = CoursePage.objects.get(slug=slug)
     last_module = ModulePage.objects.child_of(course).order_by("path").last()
