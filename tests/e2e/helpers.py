@@ -25,7 +25,10 @@ EUROPOL_REPORTED = {
     "Specialists sell tools and services to organised crime groups (Crime-as-a-Service).",
     "Ransomware and banking Trojans were the top malware threats.",
 }
-FIRST_STEP = "Secure local evidence and seek preservation abroad through the cooperation channel."
+FIRST_STEP = (
+    "Secure the local evidence and, through the agency's international cooperation channel, "
+    "ask for the data on the foreign server to be preserved."
+)
 
 
 def answer_module_quiz(page, *, last_right=False):
