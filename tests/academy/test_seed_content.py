@@ -75,33 +75,26 @@ def test_each_course_has_five_modules_of_two_lessons_and_a_quiz(slug):
 
 
 @pytest.mark.parametrize("slug", sorted(COURSE_SLUGS))
-def test_each_course_ends_with_a_final_assessment_drawn_from_its_modules(slug):
+def test_each_course_ends_with_a_final_assessment_drawn_from_separate_banks(slug):
     course = CoursePage.objects.get(slug=slug)
     last_module = ModulePage.objects.child_of(course).order_by("path").last()
     final = QuizPage.objects.child_of(last_module).get(slug="final-assessment")
     rules = list(final.draw_rules.select_related("category"))
     assert not Question.objects.filter(quiz=final).exists()
     assert len(rules) == len(teaching_modules(course))
-    assert {rule.category_id for rule in rules} == {
-        bank_drawn_from(course, module).pk for module in teaching_modules(course)
-    }
+    finals = QuestionCategory.objects.filter(
+        key__in=[final_bank_key(slug, module.slug) for module in teaching_modules(course)]
+    )
+    assert {rule.category_id for rule in rules} == set(finals.values_list("id", flat=True))
+    # Every module keeps a separate bank: the learner meets none of its questions before.
+    for rule in rules:
+        drawn = Question.objects.filter(category=rule.category)
+        assert drawn.count() >= 3 and drawn.count() > rule.count, rule.category.key
+        assert not drawn.filter(quiz__isnull=False).exists(), rule.category.key
     assert all(rule.count >= 1 for rule in rules)
     # An exam, not an exercise: timed, its questions in a new order for every attempt.
     assert final.time_limit_minutes == 30 and final.shuffle_questions
     assert "30 minutes" in final.intro
-
-
-def bank_drawn_from(course, module):
-    """A module's final bank when it has one, else its module quiz's questions' bank."""
-    final_bank = QuestionCategory.objects.filter(key=final_bank_key(course.slug, module.slug))
-    if final_bank.exists():
-        return final_bank.get()
-    quiz_banks = {
-        question.category
-        for question in Question.objects.filter(quiz__in=QuizPage.objects.child_of(module))
-    }
-    assert len(quiz_banks) == 1, module.title
-    return quiz_banks.pop()
 
 
 def test_every_question_cites_its_source_and_explains_itself():
