@@ -21,6 +21,7 @@ import yaml
 
 from courses.blocks import LessonBodyBlock
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, SeedRecord
+from courses.seed_documents import document_block_value, documents_dir
 
 
 class Spec(dict):
@@ -207,8 +208,11 @@ def objectives(items, spec, key):
     return [("objective", item) for item in items]
 
 
-def build_lesson_body(spec):
-    """Turn the YAML block list into StreamField data, validating each block."""
+def build_lesson_body(spec, documents_folder=None):
+    """Turn the YAML block list into StreamField data, validating each block.
+
+    A `document` block names a file in `documents_folder` (see `courses.seed_documents`).
+    """
     body = spec.get("body") or SpecList()
     if not isinstance(body, list):
         raise SeedError("lesson: 'body' must be a list of blocks", spec)
@@ -228,6 +232,8 @@ def build_lesson_body(spec):
                 item,
             )
         try:
+            if block_type == "document" and isinstance(value, dict) and "file" in value:
+                value = document_block_value(value, documents_folder)
             python_value = child.to_python(value)
             child.clean(python_value)
         except (ValidationError, TypeError, AttributeError, ValueError) as error:
@@ -242,7 +248,7 @@ def build_lesson_body(spec):
 def build_lesson(module, spec, context):
     check_keys(spec, LESSON_FIELDS, where="lesson")
     title = require(spec, "title", where="lesson")
-    body = build_lesson_body(spec)
+    body = build_lesson_body(spec, documents_dir(context.file))
     minutes = spec.get("estimated_minutes", 10)
     if not isinstance(minutes, int) or minutes < 1:
         raise SeedError("lesson: 'estimated_minutes' must be a positive whole number", spec)

@@ -46,7 +46,9 @@ QUIZ_FIELDS = {
     "questions",
     "draw",
 }
-COMMON_FIELDS = {"key", "kind", "prompt", "weight", "explanation", "source"}
+# `scenario: true` marks an item that puts the learner in an officer's situation; only the
+# item-quality test reads it (fixtures/README.md, "Item quality rules"), nothing is stored.
+COMMON_FIELDS = {"key", "kind", "prompt", "weight", "explanation", "source", "scenario"}
 KIND_FIELDS = {
     QuestionKind.SINGLE_CHOICE: {"choices"},
     QuestionKind.MULTIPLE_RESPONSE: {"choices"},
@@ -148,6 +150,7 @@ def read_question(spec):
     if kind not in KIND_FIELDS:
         raise SeedError(f"{where}: unknown kind '{kind}' (known: {', '.join(KIND_FIELDS)})", spec)
     check_keys(spec, COMMON_FIELDS | KIND_FIELDS[kind], where=where)
+    _flag(spec, "scenario", False, where=where)
     fields = {
         "key": key,
         "kind": kind,

@@ -68,6 +68,7 @@ E2E_LEARNERS = [
     "essay",
     "newmodule",
     "rubric",
+    "handout",
 ]
 
 

@@ -144,6 +144,15 @@ def test_a_quiz_with_every_kind_of_question(tmp_path):
     assert questions["explain"].essay_guidance == "Mentions the 90-day period."
 
 
+def test_a_question_may_be_marked_as_a_scenario_for_the_item_quality_test(tmp_path):
+    marked = COURSE.replace(
+        "kind: single_choice", "kind: single_choice\n            scenario: true"
+    )
+    load(write(tmp_path, marked))
+    caas = module_quiz().questions.get(key="caas")
+    assert [(c.text, c.is_correct) for c in caas.choices.all()][0] == ("Crime as a Service", True)
+
+
 def test_a_quiz_left_to_its_defaults_has_those_of_a_new_quiz_in_the_admin(tmp_path):
     load(write(tmp_path, COURSE))
     quiz, fresh = module_quiz(), QuizPage()
@@ -279,6 +288,10 @@ def test_a_changed_source_updates_the_quiz_but_not_past_attempts(tmp_path):
         (
             ("attempts_allowed: 2", "attempts_allowed: 2\n        shuffle_questions: often"),
             "'shuffle_questions' must be true or false",
+        ),
+        (
+            ("kind: numeric", "kind: numeric\n            scenario: yes please"),
+            "'scenario' must be",
         ),
     ],
 )
