@@ -97,6 +97,31 @@ def test_each_course_ends_with_a_final_assessment_drawn_from_separate_banks(slug
     assert "30 minutes" in final.intro
 
 
+@pytest.mark.parametrize("slug", sorted(COURSE_SLUGS))
+def test_each_course_ends_with_a_case_assignment_marked_against_a_rubric(slug):
+    from quizzes.rubrics import rubric_data, rubric_errors, rubric_total
+
+    course = CoursePage.objects.get(slug=slug)
+    last_module = ModulePage.objects.child_of(course).order_by("path").last()
+    steps = list(last_module.get_children().live().specific())
+    case = steps[-1]
+    assert (case.slug, case.title, case.pass_mark, case.attempts_allowed) == (
+        "case-assignment",
+        "Case assignment",
+        50,
+        1,
+    )
+    assert "final-assessment" in [step.slug for step in steps[:-1]]
+    [question] = case.questions.all()
+    criteria = rubric_data(question.rubric)
+    assert question.kind == QuestionKind.ESSAY and question.essay_guidance.strip()
+    assert 3 <= len(criteria) <= 4
+    assert rubric_errors(question.kind, question.weight, criteria) == []
+    assert rubric_total(criteria) == question.weight
+    assert question.model_answer.startswith("<p>")
+    assert re.search(r"Arts?\.? \d+", question.model_answer)  # cited by instrument and article
+
+
 def test_every_question_cites_its_source_and_explains_itself():
     # Module quizzes and the final banks alike (a final bank's questions belong to no quiz).
     questions = Question.objects.all()
@@ -130,8 +155,9 @@ def test_every_question_has_a_correct_answer_that_grades_as_correct():
     graded = 0
     for question in Question.objects.prefetch_related("choices"):
         data = data_from_question(question)
-        if data.kind == QuestionKind.ESSAY:
+        if data.kind == QuestionKind.ESSAY:  # marked by hand, against its rubric when it has one
             assert question.essay_guidance.strip(), question.key
+            assert fraction(data, Answer(text="An answer.")) is None, question.key
             continue
         assert fraction(data, right_answer(data)) == 1, question.key
         assert fraction(data, Answer()) == 0, question.key
