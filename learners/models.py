@@ -1,11 +1,21 @@
 """Who the learners are (their profile) and how trainers follow them (cohorts)."""
 
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+
+
+def validate_time_zone(value):
+    if value and value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(zone)s” is not a time zone."), params={"zone": value})
 
 
 class LearnerProfile(models.Model):
@@ -24,6 +34,16 @@ class LearnerProfile(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("For example Asia/Tashkent. Dates and deadlines are shown in it."),
+    )
+    reminders_enabled = models.BooleanField(
+        _("e-mail me reminders of due assignments"), default=True
+    )
 
     class Meta:
         verbose_name = _("learner profile")
@@ -33,7 +53,7 @@ class LearnerProfile(models.Model):
         return str(self.user)
 
 
-class Cohort(models.Model):
+class Cohort(ClusterableModel):
     """A group of learners taking courses together, followed by its trainers."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -61,6 +81,7 @@ class Cohort(models.Model):
         FieldPanel("name"),
         FieldPanel("description"),
         FieldPanel("courses"),
+        InlinePanel("assignments", label=_("Assigned courses")),
         FieldPanel("trainers"),
         FieldPanel("learners"),
     ]
@@ -76,9 +97,49 @@ class Cohort(models.Model):
     def get_absolute_url(self):
         return reverse("learners:cohort_detail", args=[self.pk])
 
+    def report_courses(self):
+        """The courses a cohort is followed in: those it takes and those assigned to it."""
+        from courses.models import CoursePage
+
+        return (
+            CoursePage.objects.live()
+            .filter(models.Q(cohorts=self) | models.Q(cohort_assignments__cohort=self))
+            .distinct()
+            .order_by("path")
+        )
+
+
+class Assignment(models.Model):
+    """A course a cohort must take, by an optional due date (the end of that day, locally)."""
+
+    cohort = ParentalKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="cohort_assignments",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+
+    panels = [FieldPanel("course"), FieldPanel("due_date")]
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "course"], name="one_assignment_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.cohort} → {self.course}"
+
 
 def cohorts_visible_to(user):
-    """Trainers see the cohorts they are assigned to; administrators see all."""
-    if user.is_superuser:
-        return Cohort.objects.all()
-    return Cohort.objects.filter(trainers=user)
+    """Who follows which cohort: see `learners.access`, the one place that decides."""
+    from learners.access import cohorts_followed_by
+
+    return cohorts_followed_by(user)

@@ -8,4 +8,9 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("cohorts/", views.cohort_list, name="cohort_list"),
     path("cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort_detail"),
+    path(
+        "cohorts/<int:cohort_id>/assignments/",
+        views.cohort_assignments,
+        name="cohort_assignments",
+    ),
 ]

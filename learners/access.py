@@ -1,0 +1,38 @@
+"""Who may follow a cohort: its records, imports, assignments and reports.
+
+This is the one function to swap for the project-wide scoping rule when it lands:
+administrators see every cohort; a trainer the cohorts they train; a course lead the
+cohorts that take (or are assigned) a course they may publish.
+"""
+
+from django.db.models import Q
+
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from learners.models import Cohort
+
+ADMINISTRATORS = "Administrators"
+COURSE_LEADS = "Course leads"
+
+
+def _in_group(user, name):
+    return any(group.name == name for group in user.groups.all())
+
+
+def cohorts_followed_by(user):
+    """The cohorts whose records and reports `user` may see (a queryset)."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    if user.is_superuser or _in_group(user, ADMINISTRATORS):
+        return Cohort.objects.all()
+    condition = Q(trainers=user)
+    if _in_group(user, COURSE_LEADS):
+        publishable = PagePermissionPolicy(Page).instances_user_has_permission_for(user, "publish")
+        led = publishable.values("pk")
+        condition |= Q(courses__in=led) | Q(assignments__course__in=led)
+    return Cohort.objects.filter(pk__in=Cohort.objects.filter(condition).values("pk"))
+
+
+def can_follow_cohort(user, cohort):
+    return cohorts_followed_by(user).filter(pk=cohort.pk).exists()
