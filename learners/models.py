@@ -143,3 +143,40 @@ def cohorts_visible_to(user):
     from learners.access import cohorts_followed_by
 
     return cohorts_followed_by(user)
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mailed to a learner about an assignment; one per stage, never twice."""
+
+    class Stage(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="assignment_reminders",
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage)
+    due_date = models.DateField(_("due date"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "assignment", "stage", "due_date"], name="one_reminder_per_stage"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.assignment} · {self.stage}"

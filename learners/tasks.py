@@ -51,3 +51,11 @@ def send_set_password_email(user_id):
             [user.email],
         )
     return True
+
+
+@task()
+def send_assignment_reminders():
+    """Daily: remind learners of assignments due in three days or overdue (once per stage)."""
+    from learners.reminders import send_due_reminders
+
+    return send_due_reminders()

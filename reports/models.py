@@ -49,3 +49,35 @@ class ExportFile(models.Model):
     @property
     def filename(self):
         return f"report-{self.cohort_id}.{self.format}"
+
+
+class DigestSent(models.Model):
+    """The weekly digest of a cohort sent to one of its trainers; once a week."""
+
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainer"),
+        on_delete=models.CASCADE,
+        related_name="cohort_digests",
+    )
+    cohort = models.ForeignKey(
+        "learners.Cohort",
+        verbose_name=_("cohort"),
+        on_delete=models.CASCADE,
+        related_name="digests",
+    )
+    week = models.DateField(_("week (its Monday)"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("weekly digest sent")
+        verbose_name_plural = _("weekly digests sent")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trainer", "cohort", "week"], name="one_digest_per_week"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cohort} → {self.trainer} ({self.week})"

@@ -15,3 +15,11 @@ def build_export(export_id):
         ExportFile.objects.filter(pk=export_id).update(state=ExportFile.State.FAILED)
         raise
     return True
+
+
+@task()
+def send_weekly_digests():
+    """Weekly: each cohort's trainers learn who is behind and how many essays wait."""
+    from reports.digest import send_weekly_digests as send
+
+    return send()
