@@ -89,11 +89,12 @@ browser-deps: ## Install chromium (Debian) and axe-core (npm) for tests/e2e when
 	scripts/install-browser-deps
 
 # The screenshots the README shows; the e2e tests save them all under tests/e2e/artifacts/.
-DOC_SCREENSHOTS := lesson-desktop.png lesson-phone.png course-desktop.png quiz-result-desktop.png
+DOC_SCREENSHOTS := lesson-desktop.png lesson-phone.png course-desktop.png quiz-result-desktop.png \
+	cohort-report-desktop.png certificate-pdf.png
 
 .PHONY: screenshots
 screenshots: venv browser-deps ## Refresh the README's screenshots in docs/screenshots/
-	$(VENV)/bin/pytest tests/e2e/test_screenshots.py -q -p no:cacheprovider
+	$(VENV)/bin/pytest tests/e2e/test_screenshots.py tests/e2e/test_trainer_cohort.py -q -p no:cacheprovider
 	mkdir -p docs/screenshots
 	cp $(addprefix tests/e2e/artifacts/screenshots/,$(DOC_SCREENSHOTS)) docs/screenshots/
 

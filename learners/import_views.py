@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from learners.access import cohorts_followed_by
@@ -89,10 +89,22 @@ def confirm_import(request, cohort_id):
     created = apply_import(plans, cohort)
     for user in created:
         transaction.on_commit(lambda pk=user.pk: send_set_password_email.enqueue(pk))
+    counts = {"created": len(created), "updated": len(plans) - len(created)}
     messages.success(
         request,
-        _("%(created)s accounts created and %(updated)s updated in %(cohort)s.")
-        % {"created": len(created), "updated": len(plans) - len(created), "cohort": cohort.name},
+        ngettext(
+            "%(count)s learner imported into %(cohort)s:",
+            "%(count)s learners imported into %(cohort)s:",
+            len(plans),
+        )
+        % {"count": len(plans), "cohort": cohort.name}
+        + " "
+        + ngettext("%(created)s new account,", "%(created)s new accounts,", len(created)) % counts
+        + " "
+        + ngettext(
+            "%(updated)s existing account.", "%(updated)s existing accounts.", counts["updated"]
+        )
+        % counts,
     )
     return redirect(cohort.get_absolute_url())
 
