@@ -141,11 +141,11 @@ def form_data(attempt, answers, **extra):
             data[item.name] = [item.token(by_text[text].key) for text in texts]
         elif kind == QuestionKind.ORDERING:
             for position, text in enumerate(value, start=1):
-                data[f"{item.name}-{item.token(by_text[text].key)}"] = str(position)
+                data[item.row_name(by_text[text].key)] = str(position)
         elif kind == QuestionKind.MATCHING:
             options = {text: token for token, text in item.match_options}
             for prompt, match in value.items():
-                data[f"{item.name}-{item.token(by_text[prompt].key)}"] = options[match]
+                data[item.row_name(by_text[prompt].key)] = options[match]
         else:
             data[item.name] = value
     return data

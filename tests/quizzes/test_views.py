@@ -299,7 +299,7 @@ class TestBadInput:
 
     def test_a_position_used_twice_or_out_of_range(self, learner_client, attempt):
         item = item_for(attempt, "Put in order.")
-        first, second = (f"{item.name}-{item.token(c.key)}" for c in item.question.choices[:2])
+        first, second = (item.row_name(c.key) for c in item.question.choices[:2])
         response = self.post(learner_client, attempt, {first: "1", second: "1"})
         self.assert_refused(response, attempt, "one item only")
         response = self.post(learner_client, attempt, {first: "9"})
@@ -307,7 +307,7 @@ class TestBadInput:
 
     def test_a_match_that_is_not_offered(self, learner_client, attempt):
         item = item_for(attempt, "Match them.")
-        name = f"{item.name}-{item.token(item.question.choices[0].key)}"
+        name = item.row_name(item.question.choices[0].key)
         response = self.post(learner_client, attempt, {name: "zzz"})
         self.assert_refused(response, attempt, "Choose an answer from the list")
 
