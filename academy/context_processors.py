@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from courses.models import CourseIndexPage
-from learners.models import cohorts_visible_to
+from learners.access import may_follow_cohorts
 
 
 def _catalog_url(request):
@@ -14,7 +14,5 @@ def navigation(request):
     user = request.user
     return {
         "catalog_url": SimpleLazyObject(lambda: _catalog_url(request)),
-        "follows_cohorts": SimpleLazyObject(
-            lambda: user.is_authenticated and cohorts_visible_to(user).exists()
-        ),
+        "follows_cohorts": SimpleLazyObject(lambda: may_follow_cohorts(user)),
     }

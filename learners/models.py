@@ -138,13 +138,6 @@ class Assignment(models.Model):
         return f"{self.cohort} → {self.course}"
 
 
-def cohorts_visible_to(user):
-    """Who follows which cohort: see `learners.access`, the one place that decides."""
-    from learners.access import cohorts_followed_by
-
-    return cohorts_followed_by(user)
-
-
 class ReminderSent(models.Model):
     """A reminder e-mailed to a learner about an assignment; one per stage, never twice."""
 
