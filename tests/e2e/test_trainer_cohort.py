@@ -121,6 +121,15 @@ for lesson in LessonPage.objects.live().descendant_of(course).order_by("path")[:
     assert rows[0][0] == "Username"
     assert {"e2e-imported", "e2e-cohort"} <= {row[0] for row in rows[1:]}
 
+    # The officer's transcript and a quiz's results, reached from the report.
+    page.get_by_role("link", name="Jasur Tursunov").click()
+    expect(page.get_by_role("heading", name="Transcript of Jasur Tursunov")).to_be_visible()
+    assert _serious(run_axe(page)) == []
+    page.go_back()
+    page.get_by_role("link", name="Final assessment").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("results of E2E spring intake")
+    assert _serious(run_axe(page)) == []
+
     # A certificate of the cohort: issued when a learner completes the course.
     code = academy_site.shell(
         f"""
