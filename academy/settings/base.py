@@ -185,6 +185,11 @@ REST_FRAMEWORK = {
 # Sessions live in the database so that several app servers can share them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after a working day without a request (8 hours by default). Saving the
+# session on every request turns the age into inactivity rather than time since login; the
+# cost is one UPDATE of the session row per request.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
 CSRF_COOKIE_HTTPONLY = False  # the lesson page's script reads it to mark a lesson done
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own same-origin frame
 SECURE_CONTENT_TYPE_NOSNIFF = True
