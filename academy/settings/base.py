@@ -5,6 +5,7 @@ environment. `dev.py` and `test.py` loosen what they need; `production.py` tight
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,9 @@ INSTALLED_APPS = [
     "quizzes",
     "learners",
     "certificates",
+    # Sign-in: login throttling (axes), password reset, second factor.
+    "accounts",
+    "axes",
     # Background work (e-mail, exports, certificate files): django-tasks, with its
     # database backend so that any number of workers can share one queue.
     "django_tasks",
@@ -82,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "academy.urls"
@@ -130,6 +136,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username or address is refused before its password is
+    # checked, on every login form (the site's and the Wagtail admin's). AxesBackend, not the
+    # standalone one: it also answers get_user, which Wagtail's test helpers ask the first
+    # backend for; ModelBackend still does the logging in.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username,
+# or from one address, logins for it are refused for AXES_COOLOFF_MINUTES. Unlock earlier
+# with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS` (see README).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+# How many proxies of ours add to X-Forwarded-For (1 behind one TLS proxy); 0 trusts none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/learn/"
