@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     # Sign-in: login throttling (axes), password reset, second factor.
     "accounts",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Background work (e-mail, exports, certificate files): django-tasks, with its
     # database backend so that any number of workers can share one queue.
     "django_tasks",
@@ -87,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor: django-otp marks a verified session; ours holds back one that owes it.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -162,6 +167,10 @@ AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 # How many proxies of ours add to X-Forwarded-For (1 behind one TLS proxy); 0 trusts none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Second factor (django-otp, TOTP): staff may turn it on, administrators must.
+ADMINISTRATORS_MUST_USE_SECOND_FACTOR = True
+OTP_TOTP_ISSUER = "Cooperation Academy"
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/learn/"
 LOGOUT_REDIRECT_URL = "/"
@@ -199,6 +208,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Cooperation Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# No staff e-mail hashes sent to gravatar.com: the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -21,3 +21,6 @@ AUTHENTICATION_BACKENDS = [
     "tests.login_backend.AxesBackendForTestClientLogin",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Tests log administrators in with force_login; tests/academy/test_two_factor.py turns the
+# rule back on to show it. Production cannot turn it off (no variable reads it).
+ADMINISTRATORS_MUST_USE_SECOND_FACTOR = False
