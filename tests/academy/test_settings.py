@@ -137,20 +137,42 @@ def test_the_session_lasts_a_working_day_unless_the_environment_says_otherwise()
 
 
 @pytest.mark.django_db
-def test_each_request_pushes_the_session_end_a_working_day_ahead(client, django_user_model):
+def test_a_request_after_idle_time_pushes_the_session_end_a_working_day_ahead(
+    client, django_user_model
+):
     """The session ends after a day of inactivity, not a day after logging in."""
     from datetime import timedelta
 
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
+    from accounts.middleware import SESSION_REFRESHED_AT
+
     user = django_user_model.objects.create_user("reader", password="pw-reader-123")
     client.force_login(user)
-    session = Session.objects.get()
     # As if the learner had logged in seven hours ago and been idle since.
-    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(hours=1))
+    session = client.session
+    session[SESSION_REFRESHED_AT] -= 7 * 60 * 60
+    session.save()
+    Session.objects.filter(pk=session.session_key).update(
+        expire_date=timezone.now() + timedelta(hours=1)
+    )
 
     client.get("/learn/")
 
-    remaining = Session.objects.get(pk=session.pk).expire_date - timezone.now()
+    remaining = Session.objects.get(pk=session.session_key).expire_date - timezone.now()
     assert timedelta(hours=7, minutes=59) < remaining <= timedelta(hours=8)
+
+
+@pytest.mark.django_db
+def test_requests_close_together_do_not_write_the_session(client, django_user_model):
+    from django.contrib.sessions.models import Session
+
+    user = django_user_model.objects.create_user("reader", password="pw-reader-123")
+    client.force_login(user)
+    client.get("/learn/")
+    first_end = Session.objects.get().expire_date
+
+    client.get("/learn/")
+
+    assert Session.objects.get().expire_date == first_end
