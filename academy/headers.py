@@ -16,7 +16,7 @@ from csp.middleware import CSPMiddleware
 class SiteAndAdminCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        in_admin = request.path_info.startswith(settings.WAGTAIL_ADMIN_PATH_PREFIX)
+        in_admin = request.path_info.startswith(settings.ADMIN_PATH_PREFIX)
         if in_admin and not report_only and parts.config is None:
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts

@@ -184,3 +184,12 @@ def test_a_lost_phone_is_removed_with_a_command(client):
     call_command("remove_second_factor", "lead")
 
     assert not TOTPDevice.objects.filter(user=lead).exists()
+
+
+def test_staff_find_it_under_their_account_in_the_admin(client):
+    make_user("trainer", groups=["Trainers"])
+    log_in(client, "trainer")
+
+    account = client.get("/admin/account/").content.decode()
+
+    assert f'href="{SETUP}"' in account
