@@ -75,7 +75,7 @@ check: venv ## System checks, migrations in step with models, deploy settings, l
 	mkdir -p var
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=academy.settings.production SECRET_KEY=check-$$RANDOM-$$RANDOM-not-used-for-anything-real-0123456789 \
+	DJANGO_SETTINGS_MODULE=academy.settings.production SECRET_KEY="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		ALLOWED_HOSTS=academy.example.org $(PY) manage.py check --deploy --fail-level WARNING
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -68,13 +68,15 @@ def project_routes():
     """Every URL pattern the project itself defines, by full name (see the test's docstring)."""
     found = {}
 
-    def walk(patterns, prefix, namespace, depth):
+    def walk(patterns, prefix, namespace, depth, included_by_us=False):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 inner = namespace
                 if pattern.namespace:
                     inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-                walk(pattern.url_patterns, prefix + str(pattern.pattern), inner, depth + 1)
+                module = getattr(pattern.urlconf_module, "__name__", "")
+                ours = included_by_us or module.split(".")[0] in OUR_APPS
+                walk(pattern.url_patterns, prefix + str(pattern.pattern), inner, depth + 1, ours)
                 continue
             name = f"{namespace}:{pattern.name}" if namespace else pattern.name
             route = prefix + str(pattern.pattern)
@@ -82,6 +84,8 @@ def project_routes():
                 continue  # serving uploads in a one-machine demo, only with DEBUG or SERVE_MEDIA
             if depth == 0:
                 reason = "defined in academy/urls.py"
+            elif included_by_us:
+                reason = "in one of our apps' URL configurations"
             elif _view_module(pattern).split(".")[0] in OUR_APPS:
                 reason = "a view of ours"
             elif namespace and _snippet_of_ours(namespace.split(":")[-1]):
@@ -168,6 +172,9 @@ def build_world():
     return World(users, kwargs, snippet_pks)
 
 
+SET_PASSWORD_LINKS = {"learners:set_password", "password_reset_confirm"}
+
+
 @dataclass
 class World:
     users: dict
@@ -179,7 +186,7 @@ class World:
         namespace = route.name.rsplit(":", 1)[0] if ":" in route.name else ""
         values = {}
         for keyword in route.pattern.pattern.converters:
-            if keyword == "token" and route.name == "learners:set_password":
+            if keyword == "token" and route.name in SET_PASSWORD_LINKS:
                 values[keyword] = self.kwargs["set_password_token"]
             elif keyword != "pk":
                 values[keyword] = self.kwargs[keyword]
