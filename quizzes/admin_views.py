@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from quizzes import kinds
 from quizzes.content import data_from_version
 from quizzes.forms import MarkingForm
 from quizzes.lifecycle import MarkingError, mark_response
@@ -24,7 +25,6 @@ from quizzes.models import (
     BankQuestion,
     Question,
     QuestionFlag,
-    QuestionKind,
     QuizPage,
     Response,
 )
@@ -37,7 +37,7 @@ RECENTLY_MARKED = 20
 def essay_responses(user):
     return (
         Response.objects.filter(attempt_filter(user))
-        .filter(version__kind=QuestionKind.ESSAY)
+        .filter(version__kind__in=kinds.marked_by_person())
         .exclude(attempt__state=AttemptState.IN_PROGRESS)
         .exclude(attempt__state=AttemptState.ABANDONED)
         .select_related("attempt", "attempt__user", "attempt__quiz", "version")

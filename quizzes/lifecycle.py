@@ -21,21 +21,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.progress import record_completion, revoke_completion
-from quizzes.content import canonical_content, data_from_version
+from quizzes.content import data_from_version
 from quizzes.grading import mark_for, percent_of
 from quizzes.models import (
     Attempt,
     AttemptState,
     GradingMethod,
     Question,
-    QuestionVersion,
     QuizGrade,
     Response,
     ResponseChoice,
-    VersionChoice,
 )
-from quizzes.models.questions import content_fingerprint
-from quizzes.paper import display_order, load_paper, new_rng, selection_rows
+from quizzes.paper import display_order, load_paper, new_rng
+from quizzes.versions import freeze
 
 
 class QuizUnavailable(Exception):
@@ -100,73 +98,6 @@ def compose_questions(quiz, rng):
     """The quiz's own questions, then those drawn at random from its bank categories."""
     own = list(Question.objects.filter(quiz=quiz).prefetch_related("choices"))
     return own + draw_from_banks(quiz.draw_rules.all(), {q.pk for q in own}, rng)
-
-
-def freeze(questions):
-    """The current `QuestionVersion` of each question, created where the content is new.
-
-    Returns {question pk: version with its choices}; a fixed number of queries.
-    """
-    contents = {question.pk: canonical_content(question) for question in questions}
-    prints = {pk: content_fingerprint(content) for pk, content in contents.items()}
-    for _try in range(2):
-        known = {}
-        latest = defaultdict(int)
-        for pk, question_id, fingerprint, number in QuestionVersion.objects.filter(
-            question_id__in=contents
-        ).values_list("pk", "question_id", "fingerprint", "number"):
-            latest[question_id] = max(latest[question_id], number)
-            if prints[question_id] == fingerprint:
-                known[question_id] = pk
-        missing = [pk for pk in contents if pk not in known]
-        if not missing:
-            break
-        try:
-            with transaction.atomic():
-                _create_versions(missing, contents, prints, latest)
-        except IntegrityError:  # another attempt froze the same content at the same time
-            continue
-    versions = QuestionVersion.objects.filter(pk__in=known.values()).prefetch_related("choices")
-    by_pk = {version.pk: version for version in versions}
-    return {question_id: by_pk[version_pk] for question_id, version_pk in known.items()}
-
-
-def _create_versions(question_ids, contents, prints, latest):
-    versions = QuestionVersion.objects.bulk_create(
-        [
-            QuestionVersion(
-                question_id=pk,
-                number=latest[pk] + 1,
-                fingerprint=prints[pk],
-                kind=contents[pk]["kind"],
-                prompt=contents[pk]["prompt"],
-                weight=Decimal(contents[pk]["weight"]),
-                explanation=contents[pk]["explanation"],
-                source_reference=contents[pk]["source_reference"],
-                accepted_answers=contents[pk]["accepted_answers"],
-                numeric_answer=contents[pk]["numeric_answer"],
-                tolerance=Decimal(contents[pk]["tolerance"]),
-                essay_guidance=contents[pk]["essay_guidance"],
-            )
-            for pk in question_ids
-        ]
-    )
-    VersionChoice.objects.bulk_create(
-        [
-            VersionChoice(
-                version=version,
-                position=position,
-                text=text,
-                is_correct=is_correct,
-                feedback=feedback,
-                match_text=match_text,
-            )
-            for version in versions
-            for position, (text, is_correct, feedback, match_text) in enumerate(
-                contents[version.question_id]["choices"], start=1
-            )
-        ]
-    )
 
 
 # Starting.
@@ -324,7 +255,7 @@ def save_answers(attempt, items, answers, now):
                 response=item.response, choice_id=key, position=position, matched_id=matched
             )
             for item in changed
-            for key, position, matched in selection_rows(item.question.kind, item.answer)
+            for key, position, matched in item.kind.selection_rows(item.answer)
         ]
     )
     attempt.saved_version += 1

@@ -6,10 +6,10 @@ signed form field, so the preview needs no database rows at all.
 
 import secrets
 
-from quizzes.content import data_from_question
 from quizzes.lifecycle import draw_from_banks
 from quizzes.models import Question
 from quizzes.paper import PaperItem, display_order, new_rng
+from quizzes.versions import data_from_question
 
 SALT = "quizzes.preview"
 

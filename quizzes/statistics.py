@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, FloatField, Max, Q, Sum
 from django.db.models.functions import Cast
 
+from quizzes import kinds
 from quizzes.models import (
     Attempt,
     AttemptState,
     QuestionFlag,
-    QuestionKind,
     QuestionVersion,
     Response,
     ResponseChoice,
@@ -78,7 +78,7 @@ class QuestionStatistics:
 
     @property
     def counts_placements(self):
-        return self.version.kind in (QuestionKind.ORDERING, QuestionKind.MATCHING)
+        return kinds.get(self.version.kind).statistics_measure != "picked"
 
 
 @dataclass
@@ -199,10 +199,7 @@ def _one_question(version, row, counts):
         discrimination = 100 * cov / math.sqrt(var_x * var_rest)
     facility = 100 * row["sx"] / n / top if top else None
     facility_sd = 100 * math.sqrt(var_x) / top if top and var_x is not None else None
-    measure = {
-        QuestionKind.ORDERING: "placed_right",
-        QuestionKind.MATCHING: "matched_right",
-    }.get(version.kind, "picked")
+    measure = kinds.get(version.kind).statistics_measure
     choices = [
         ChoiceStatistics(
             text=choice.text,

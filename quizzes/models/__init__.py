@@ -9,19 +9,16 @@ from .pages import (
     ReviewOptions,
 )
 from .questions import (
-    KINDS_WITH_CHOICES,
     BankQuestion,
     Question,
     QuestionCategory,
     QuestionChoice,
     QuestionFlag,
-    QuestionKind,
     QuestionVersion,
     VersionChoice,
 )
 
 __all__ = [
-    "KINDS_WITH_CHOICES",
     "Attempt",
     "BankQuestion",
     "AttemptState",
@@ -31,7 +28,6 @@ __all__ = [
     "QuestionCategory",
     "QuestionChoice",
     "QuestionFlag",
-    "QuestionKind",
     "QuestionVersion",
     "QuizDrawRule",
     "QuizFeedbackBand",

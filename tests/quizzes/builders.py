@@ -6,11 +6,11 @@ from django.utils import timezone
 
 from courses.models import CoursePage, ModulePage
 from courses.progress import enrol
+from quizzes.kinds import QuestionKind
 from quizzes.lifecycle import post_answers, start_attempt
 from quizzes.models import (
     Question,
     QuestionChoice,
-    QuestionKind,
     QuizDrawRule,
     QuizFeedbackBand,
     QuizPage,

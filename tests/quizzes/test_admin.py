@@ -14,11 +14,11 @@ import pytest
 
 from courses.models import StepCompletion
 from learners.models import Cohort
+from quizzes.kinds import QuestionKind
 from quizzes.models import (
     AttemptState,
     BankQuestion,
     QuestionCategory,
-    QuestionKind,
     QuizPage,
     Response,
 )
