@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from quizzes import kinds
 from quizzes.content import data_from_version
 from quizzes.forms import MarkingForm
-from quizzes.lifecycle import MarkingError, mark_response
+from quizzes.marking import MarkingError, mark_response
 from quizzes.models import (
     AttemptState,
     BankQuestion,
@@ -153,11 +153,17 @@ class QuizStatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         all_attempts = self.request.GET.get("attempts") == "all"
         stats = quiz_statistics(self.quiz, all_attempts=all_attempts, user_ids=self.scope.user_ids)
-        if self.scope.everyone:
-            # Only figures over everyone's attempts may flag a question for review.
-            refresh_flags(self.quiz, stats)
         context.update(quiz=self.quiz, stats=stats, scope=self.scope, all_attempts=all_attempts)
         return context
+
+    def post(self, request, *args, **kwargs):
+        """Flag the quiz's questions for review from its statistics now, not only nightly."""
+        # Only figures over everyone's attempts may flag a question for review.
+        if not self.scope.everyone:
+            raise Http404
+        refresh_flags(self.quiz, quiz_statistics(self.quiz))
+        messages.success(request, _("The review flags of this quiz are up to date."))
+        return redirect("quizzes_admin:statistics", self.quiz.pk)
 
 
 def _edit_url(question):

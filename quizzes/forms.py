@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from quizzes.kinds import AnswerError
+from quizzes.paper import load_paper
 
 
 @dataclass
@@ -43,6 +44,12 @@ def parse_answers(items, data):
                     : kind.max_text_length * 2
                 ]
     return parsed
+
+
+def read_attempt_form(attempt, data):
+    """The attempt's paper and the answers posted for it: (items, ParsedAnswers)."""
+    items = load_paper(attempt)
+    return items, parse_answers(items, data)
 
 
 class MarkingForm(forms.Form):

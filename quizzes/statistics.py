@@ -18,6 +18,7 @@ the same for ten attempts or ten thousand.
 import math
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Count, F, FloatField, Max, Q, Sum
 from django.db.models.functions import Cast
 
@@ -235,8 +236,12 @@ def flags_for(stat):
     return reasons
 
 
+@transaction.atomic
 def refresh_flags(quiz, stats):
-    """Store which questions the statistics flag for review (the latest version decides)."""
+    """Store which questions the statistics flag for review (the latest version decides).
+
+    The old flags are replaced in one transaction: the review queue never sees none.
+    """
     latest = {}
     for stat in stats.questions:
         question_id = stat.version.question_id

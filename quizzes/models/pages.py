@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -222,10 +223,30 @@ class QuizPage(StepPage):
     def is_open(self, now):
         if self.opens_at and now < self.opens_at:
             return False
-        return not (self.closes_at and now >= self.closes_at)
+        return not self.is_closed(now)
 
     def is_closed(self, now):
         return bool(self.closes_at and now >= self.closes_at)
+
+    def question_count(self):
+        """How many questions an attempt gets: the quiz's own and those drawn from banks."""
+        return self.questions.count() + sum(rule.count for rule in self.draw_rules.all())
+
+    def unavailable_reason(self, now, *, attempts_used=0, question_count=None):
+        """Why a learner who has used `attempts_used` attempts cannot start one now, or "".
+
+        The one rule the quiz page, the start of an attempt and the overview all ask;
+        `question_count` None leaves the questions unchecked.
+        """
+        if not self.is_open(now):
+            if self.is_closed(now):
+                return gettext("This quiz is closed.")
+            return gettext("This quiz is not open yet.")
+        if self.attempts_allowed and attempts_used >= self.attempts_allowed:
+            return gettext("You have used every attempt this quiz allows.")
+        if question_count == 0:
+            return gettext("This quiz has no questions yet.")
+        return ""
 
     def deadline_for(self, started_at):
         """When an attempt started at `started_at` must be submitted: limit or closing time."""
@@ -281,7 +302,7 @@ class QuizPage(StepPage):
         return TemplateResponse(request, "quizzes/preview.html", context)
 
     def get_context(self, request, *args, **kwargs):
-        from quizzes.lifecycle import quiz_overview
+        from quizzes.overview import quiz_overview
 
         context = super().get_context(request, *args, **kwargs)
         context["overview"] = quiz_overview(request.user, self)

@@ -34,10 +34,10 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 
 from quizzes import kinds
+from quizzes.attempts import start_attempt
 from quizzes.forms import parse_answers
 from quizzes.grading import fraction
 from quizzes.kinds import QuestionKind
-from quizzes.lifecycle import start_attempt
 from quizzes.models import QuestionChoice
 from quizzes.paper import load_paper
 from tests.quizzes.builders import (

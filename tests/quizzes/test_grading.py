@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 
 from quizzes.content import Answer, ChoiceData, QuestionData
+from quizzes.grades import grade_of
 from quizzes.grading import correctness, fraction, mark_for, percent_of
 from quizzes.kinds import QuestionKind
 from quizzes.kinds.text import parse_number
-from quizzes.lifecycle import grade_of
 from quizzes.models import GradingMethod
 
 

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizzes import kinds
+from quizzes.attempts import start_attempt
 from quizzes.kinds import QuestionKind
 from quizzes.kinds.text import parse_number
-from quizzes.lifecycle import start_attempt
 from quizzes.models import Attempt, AttemptState, Response
 from quizzes.paper import load_paper
 from tests.quizzes.builders import (

@@ -1,0 +1,37 @@
+"""A trainer marks an essay answer; the attempt and the learner's grade follow."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from quizzes.grades import refresh_grade, score_attempt
+from quizzes.locking import lock_attempt, lock_learner
+from quizzes.models import Response
+
+
+class MarkingError(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def mark_response(response, *, mark, comment, marker, now=None):
+    """Record a trainer's mark for an essay answer and regrade the attempt."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        grade = lock_learner(response.attempt.quiz_id, response.attempt.user_id)
+        attempt = lock_attempt(response.attempt_id)
+        if not attempt.is_finished:
+            raise MarkingError(_("This attempt has not been submitted."))
+        if not Decimal(0) <= mark <= response.max_mark:
+            raise MarkingError(_("Give a mark from 0 to %(max)s.") % {"max": response.max_mark})
+        Response.objects.filter(pk=response.pk).update(
+            mark=mark, marker_comment=comment, marked_by=marker, marked_at=now
+        )
+        marks = list(attempt.responses.values_list("mark", flat=True))
+        score_attempt(attempt, marks, now)
+        attempt.save()
+        refresh_grade(attempt.quiz, attempt.user, grade)
+    return attempt
