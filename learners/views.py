@@ -6,7 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from courses.progress import percent, progress_table
+from courses.progress import percent
+from courses.progress_table import progress_table
 from learners.forms import LearnerProfileForm
 from learners.middleware import SESSION_KEY
 from learners.models import LearnerProfile, cohorts_visible_to

@@ -8,7 +8,7 @@ re-marked) takes the completion back.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from courses.progress import record_completion, revoke_completion
+from courses.completion import record_completion, revoke_completion
 from quizzes.grading import mark_for, percent_of
 from quizzes.models import Attempt, AttemptState, GradingMethod, QuizGrade
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from courses.progress import course_path_of_step
+from courses.tree import course_path_of_step
 from learners.models import Cohort
 from quizzes.models import QuizPage
 

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from courses.progress import can_take_step, course_of_step, step_context
+from courses.enrolments import can_take_step
+from courses.progress import course_of_step, step_context
 from quizzes import attempts, preview
 from quizzes.forms import parse_answers, read_attempt_form
 from quizzes.models import Attempt, AttemptState, QuizPage, ReviewOptions

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments, progress
 from courses.models import CoursePage, LessonPage, ModulePage, StepCompletion
 from courses.seed import SeedError, load_seed_files, read_seed_file
 from tests.builders import make_user
@@ -119,8 +119,8 @@ def test_reloading_never_touches_learner_records(tmp_path):
     load(path)
     learner = make_user()
     course = CoursePage.objects.get()
-    progress.enrol(learner, course)
-    progress.record_completion(learner, LessonPage.objects.get(slug="what-it-is"))
+    enrolments.enrol(learner, course)
+    completion.record_completion(learner, LessonPage.objects.get(slug="what-it-is"))
 
     path.write_text(COURSE.replace("<p>A formal request", "<p>A formal, written request"))
     load(path)

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments
 from learners.models import Cohort, LearnerProfile
 from tests.builders import PASSWORD, lessons_of, make_course, make_user
 
@@ -23,8 +23,8 @@ def two_cohorts():
     theirs.learners.add(bob)
     for cohort in (mine, theirs):
         cohort.courses.add(course)
-    progress.enrol(alice, course)
-    progress.record_completion(alice, lessons_of(course)[0])
+    enrolments.enrol(alice, course)
+    completion.record_completion(alice, lessons_of(course)[0])
     return {"course": course, "mine": mine, "theirs": theirs, "trainer": trainer}
 
 

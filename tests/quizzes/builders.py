@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from courses.enrolments import enrol
 from courses.models import CoursePage, ModulePage
-from courses.progress import enrol
 from quizzes.attempts import post_answers, start_attempt
 from quizzes.forms import read_attempt_form
 from quizzes.kinds import QuestionKind
