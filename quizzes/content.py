@@ -33,6 +33,8 @@ class QuestionData:
     explanation: str = ""
     source_reference: str = ""
     essay_guidance: str = ""
+    rubric: tuple = ()  # essays: criteria with levels (see quizzes.rubrics)
+    model_answer: str = ""
 
     @cached_property
     def choices_by_key(self):
@@ -58,7 +60,7 @@ class Answer:
 
 
 def data_from_content(content, keys=None):
-    """`QuestionData` from `quizzes.versions.canonical_content`; choice keys default to positions 1, 2, ..."""
+    """`QuestionData` from `versions.canonical_content`; choice keys default to 1, 2, ..."""
     keys = keys or range(1, len(content["choices"]) + 1)
     return QuestionData(
         kind=content["kind"],
@@ -85,6 +87,8 @@ def data_from_content(content, keys=None):
         explanation=content["explanation"],
         source_reference=content["source_reference"],
         essay_guidance=content["essay_guidance"],
+        rubric=tuple(content.get("rubric", ())),
+        model_answer=content.get("model_answer", ""),
     )
 
 
@@ -111,4 +115,6 @@ def data_from_version(version):
         explanation=version.explanation,
         source_reference=version.source_reference,
         essay_guidance=version.essay_guidance,
+        rubric=tuple(version.rubric),
+        model_answer=version.model_answer,
     )

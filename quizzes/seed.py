@@ -3,14 +3,16 @@
 Registered with `courses.seed` for steps of `type: quiz`. Questions are matched by `key`
 within their quiz, so reloading an unchanged file changes nothing and a changed question
 keeps its identity (past attempts stay pinned to the version they were given). A module
-quiz's questions form that module's question bank, from which a `draw` picks at random.
+quiz's questions form that module's question bank, from which a `draw` picks at random,
+unless the module has a `final_bank` (see `quizzes.seed_banks`): then the draw picks from
+that.
 """
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from courses.seed import SeedError, check_keys, error_text, require
+from courses.seed import SeedError, Spec, check_keys, error_text, require
 from quizzes import kinds, seed_values
 from quizzes.models import (
     ExpiryPolicy,
@@ -21,6 +23,7 @@ from quizzes.models import (
     QuizDrawRule,
     QuizPage,
 )
+from quizzes.seed_banks import final_bank_for
 
 QUIZ_FIELDS = {
     "type",
@@ -40,7 +43,9 @@ QUIZ_FIELDS = {
     "questions",
     "draw",
 }
-COMMON_FIELDS = {"key", "kind", "prompt", "weight", "explanation", "source"}
+# `scenario: true` marks an item that puts the learner in an officer's situation; only the
+# item-quality test reads it (fixtures/README.md, "Item quality rules"), nothing is stored.
+COMMON_FIELDS = {"key", "kind", "prompt", "weight", "explanation", "source", "scenario"}
 DRAW_FIELDS = {"module", "count"}
 
 
@@ -88,6 +93,7 @@ def read_question(spec):
         raise SeedError(f"{where}: unknown kind '{name}' (known: {known})", spec)
     kind = kinds.get(name)
     check_keys(spec, COMMON_FIELDS | kind.seed_fields, where=where)
+    seed_values.flag(spec, "scenario", False, where=where)
     fields = {
         "key": key,
         "kind": name,
@@ -102,6 +108,8 @@ def read_question(spec):
         "numeric_answer": None,
         "tolerance": Decimal(0),
         "essay_guidance": "",
+        "rubric": [],
+        "model_answer": "",
     }
     choices = []
     kind.read_seed(spec, fields, choices, where)
@@ -144,7 +152,9 @@ def _draw_rules(spec, module, context):
             raise SeedError(
                 f"quiz draw: module '{slug}' is not a module before this one in the course", item
             )
-        category = QuestionCategory.objects.filter(key=bank_key(context.course.slug, slug)).first()
+        category = final_bank_for(context.course.slug, slug) or (
+            QuestionCategory.objects.filter(key=bank_key(context.course.slug, slug)).first()
+        )
         if category is None:
             raise SeedError(f"quiz draw: module '{slug}' has no quiz questions to draw", item)
         rules.append((category, count))
@@ -193,7 +203,19 @@ def build_quiz(module, spec, context):
             for index, (rule_category, count) in enumerate(rules)
         ]
 
-    return context.upsert_page(module, QuizPage, spec, apply)
+    return context.upsert_page(module, QuizPage, _with_banks(spec, rules), apply)
+
+
+def _with_banks(spec, rules):
+    """The spec the page's digest is taken from: it names the final banks a draw uses, so
+    that adding or removing a module's `final_bank` updates the draw even when the quiz's
+    own source did not change."""
+    finals = [category.key for category, _count in rules if category.key.endswith("--final")]
+    if not finals:
+        return spec
+    marked = Spec({**spec, "final_banks": finals})
+    marked.line = spec.line
+    return marked
 
 
 def _question(question, fields, choices, category):

@@ -158,13 +158,30 @@ class Essay(TextKind):
     max_text_length = 20_000
     multiline = True
     marked_by_person = True
-    seed_fields = frozenset({"guidance"})
+    seed_fields = frozenset({"guidance", "rubric", "model_answer"})
 
     def canonical_fields(self, question):
-        return {"essay_guidance": question.essay_guidance}
+        from quizzes.rubrics import rubric_data
+
+        fields = {"essay_guidance": question.essay_guidance}
+        # Only when given, so that the fingerprints of essays without them stay the same.
+        if rubric := rubric_data(question.rubric):
+            fields["rubric"] = rubric
+        if question.model_answer:
+            fields["model_answer"] = question.model_answer
+        return fields
 
     def fraction(self, question, answer):
         return ZERO if answer.is_blank else None
 
+    def review(self, item, options, review):
+        from quizzes.rubrics import essay_review
+
+        super().review(item, options, review)
+        review.update(essay_review(item, options))
+
     def read_seed(self, spec, fields, choices, where):
+        from quizzes.seed_rubrics import read_rubric
+
         fields["essay_guidance"] = seed_values.text(spec, "guidance", where=where)
+        read_rubric(spec, fields, where)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0002_question_bank_permissions'),
+        ('quizzes', '0003_essay_rubrics_and_model_answers'),
     ]
 
     operations = [
