@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
@@ -24,7 +25,7 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         response = redirect("learners:profile")
         response.set_cookie(
-            "django_language",
+            settings.LANGUAGE_COOKIE_NAME,
             form.cleaned_data["preferred_language"],
             samesite="Lax",
             secure=request.is_secure(),

@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from quizzes import kinds
 from quizzes.content import data_from_version
 from quizzes.forms import MarkingForm
-from quizzes.marking import MarkingError, mark_response
+from quizzes.marking import MarkingError, mark_response, mark_with_rubric
 from quizzes.models import (
     AttemptState,
     BankQuestion,
@@ -30,7 +30,7 @@ from quizzes.models import (
 )
 from quizzes.permissions import attempt_filter, editable_pages, followed_quizzes, scope_for
 from quizzes.rubric_forms import RubricMarkingForm
-from quizzes.rubrics import RubricError, mark_with_rubric, rubric_total
+from quizzes.rubrics import RubricError, rubric_total
 from quizzes.statistics import quiz_statistics, refresh_flags
 
 RECENTLY_MARKED = 20

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from quizzes.grades import refresh_grade, score_attempt
 from quizzes.locking import lock_attempt, lock_learner
 from quizzes.models import Response
+from quizzes.rubrics import levels_mark
 
 
 class MarkingError(Exception):
@@ -34,4 +35,13 @@ def mark_response(response, *, mark, comment, marker, now=None):
         score_attempt(attempt, marks, now)
         attempt.save()
         refresh_grade(attempt.quiz, attempt.user, grade)
+    return attempt
+
+
+def mark_with_rubric(response, *, picks, comment, marker, now=None):
+    """Mark an essay from the rubric levels picked; the attempt is regraded as for any mark."""
+    mark, chosen = levels_mark(response.version, picks)
+    with transaction.atomic():
+        attempt = mark_response(response, mark=mark, comment=comment, marker=marker, now=now)
+        Response.objects.filter(pk=response.pk).update(rubric_levels=chosen)
     return attempt

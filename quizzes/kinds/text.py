@@ -184,4 +184,4 @@ class Essay(TextKind):
         from quizzes.seed_rubrics import read_rubric
 
         fields["essay_guidance"] = seed_values.text(spec, "guidance", where=where)
-        read_rubric(spec, fields, where)
+        read_rubric(spec, fields, where, takes_rubric=self.marked_by_person)

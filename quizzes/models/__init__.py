@@ -1,22 +1,8 @@
 from .attempts import Attempt, AttemptState, QuizGrade, Response, ResponseChoice
-from .pages import (
-    ExpiryPolicy,
-    GradingMethod,
-    QuizDrawRule,
-    QuizFeedbackBand,
-    QuizPage,
-    ReviewMoment,
-    ReviewOptions,
-)
-from .questions import (
-    BankQuestion,
-    Question,
-    QuestionCategory,
-    QuestionChoice,
-    QuestionFlag,
-    QuestionVersion,
-    VersionChoice,
-)
+from .pages import QuizDrawRule, QuizFeedbackBand, QuizPage
+from .questions import BankQuestion, Question, QuestionCategory, QuestionChoice
+from .rules import ExpiryPolicy, GradingMethod, ReviewMoment, ReviewOptions
+from .versions import QuestionFlag, QuestionVersion, VersionChoice
 
 __all__ = [
     "Attempt",

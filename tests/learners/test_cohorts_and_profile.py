@@ -80,6 +80,17 @@ def test_a_learner_edits_their_profile_and_language(client):
     assert response.cookies["django_language"].value == "ru"
 
 
+def test_the_language_cookie_is_the_one_the_settings_name(client, settings):
+    settings.LANGUAGE_COOKIE_NAME = "academy_language"
+    client.force_login(make_user("officer"))
+    response = client.post(
+        reverse("learners:profile"),
+        {"agency": "MVD", "country": "Uzbekistan", "rank": "Captain", "preferred_language": "uz"},
+    )
+    assert response.cookies["academy_language"].value == "uz"
+    assert "django_language" not in response.cookies
+
+
 def test_an_invalid_language_is_refused_with_a_message(client):
     learner = make_user("officer")
     client.force_login(learner)

@@ -8,8 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from quizzes.kinds import QuestionKind
+from quizzes.marking import mark_with_rubric
 from quizzes.models import AttemptState, Response
-from quizzes.rubrics import RubricError, level_key, levels_mark, mark_with_rubric
+from quizzes.rubrics import RubricError, level_key, levels_mark
 from tests.builders import make_user
 from tests.quizzes.builders import (
     enrolled_learner,
