@@ -77,33 +77,51 @@ def test_each_course_has_five_modules_of_two_lessons_and_a_quiz(slug):
 
 
 @pytest.mark.parametrize("slug", sorted(COURSE_SLUGS))
-def test_each_course_ends_with_a_final_assessment_drawn_from_its_modules(slug):
+def test_each_course_ends_with_a_final_assessment_drawn_from_separate_banks(slug):
     course = CoursePage.objects.get(slug=slug)
     last_module = ModulePage.objects.child_of(course).order_by("path").last()
     final = QuizPage.objects.child_of(last_module).get(slug="final-assessment")
     rules = list(final.draw_rules.select_related("category"))
     assert not Question.objects.filter(quiz=final).exists()
     assert len(rules) == len(teaching_modules(course))
-    assert {rule.category_id for rule in rules} == {
-        bank_drawn_from(course, module).pk for module in teaching_modules(course)
-    }
+    finals = QuestionCategory.objects.filter(
+        key__in=[final_bank_key(slug, module.slug) for module in teaching_modules(course)]
+    )
+    assert {rule.category_id for rule in rules} == set(finals.values_list("id", flat=True))
+    # Every module keeps a separate bank: the learner meets none of its questions before.
+    for rule in rules:
+        drawn = Question.objects.filter(category=rule.category)
+        assert drawn.count() >= 3 and drawn.count() > rule.count, rule.category.key
+        assert not drawn.filter(quiz__isnull=False).exists(), rule.category.key
     assert all(rule.count >= 1 for rule in rules)
     # An exam, not an exercise: timed, its questions in a new order for every attempt.
     assert final.time_limit_minutes == 30 and final.shuffle_questions
     assert "30 minutes" in final.intro
 
 
-def bank_drawn_from(course, module):
-    """A module's final bank when it has one, else its module quiz's questions' bank."""
-    final_bank = QuestionCategory.objects.filter(key=final_bank_key(course.slug, module.slug))
-    if final_bank.exists():
-        return final_bank.get()
-    quiz_banks = {
-        question.category
-        for question in Question.objects.filter(quiz__in=QuizPage.objects.child_of(module))
-    }
-    assert len(quiz_banks) == 1, module.title
-    return quiz_banks.pop()
+@pytest.mark.parametrize("slug", sorted(COURSE_SLUGS))
+def test_each_course_ends_with_a_case_assignment_marked_against_a_rubric(slug):
+    from quizzes.rubrics import rubric_data, rubric_errors, rubric_total
+
+    course = CoursePage.objects.get(slug=slug)
+    last_module = ModulePage.objects.child_of(course).order_by("path").last()
+    steps = list(last_module.get_children().live().specific())
+    case = steps[-1]
+    assert (case.slug, case.title, case.pass_mark, case.attempts_allowed) == (
+        "case-assignment",
+        "Case assignment",
+        50,
+        1,
+    )
+    assert "final-assessment" in [step.slug for step in steps[:-1]]
+    [question] = case.questions.all()
+    criteria = rubric_data(question.rubric)
+    assert question.kind == QuestionKind.ESSAY and question.essay_guidance.strip()
+    assert 3 <= len(criteria) <= 4
+    assert rubric_errors(question.kind, question.weight, criteria) == []
+    assert rubric_total(criteria) == question.weight
+    assert question.model_answer.startswith("<p>")
+    assert re.search(r"Arts?\.? \d+", question.model_answer)  # cited by instrument and article
 
 
 def test_every_question_cites_its_source_and_explains_itself():
@@ -139,8 +157,9 @@ def test_every_question_has_a_correct_answer_that_grades_as_correct():
     graded = 0
     for question in Question.objects.prefetch_related("choices"):
         data = data_from_question(question)
-        if data.kind == QuestionKind.ESSAY:
+        if data.kind == QuestionKind.ESSAY:  # marked by hand, against its rubric when it has one
             assert question.essay_guidance.strip(), question.key
+            assert fraction(data, Answer(text="An answer.")) is None, question.key
             continue
         assert fraction(data, right_answer(data)) == 1, question.key
         assert fraction(data, Answer()) == 0, question.key

@@ -67,6 +67,7 @@ E2E_LEARNERS = [
     "shots",
     "essay",
     "newmodule",
+    "rubric",
     "handout",
 ]
 

@@ -232,3 +232,46 @@ class TestWhatTheLearnerSees:
         response = attempt.responses.get()
         assert response.mark == 0 and attempt.state == AttemptState.GRADED
         assert MODEL_ANSWER not in self.result(client, learner, response)
+
+
+class TestCompletion:
+    """A case assignment counts once a trainer has marked it: submitted is not complete."""
+
+    def test_the_certificate_waits_for_the_trainers_passing_mark(self, quiz, answered, trainer):
+        from certificates.models import Certificate
+        from courses.models import StepCompletion
+
+        learner = answered.attempt.user
+        assert answered.attempt.state == AttemptState.AWAITING_MARKING
+        assert not StepCompletion.objects.filter(user=learner, step_id=quiz.pk).exists()
+        assert not Certificate.objects.exists()
+
+        mark_with_rubric(
+            answered,
+            picks={0: key(answered, 0, 1), 1: key(answered, 1, 1)},  # 4 of 6: 66 %
+            comment="",
+            marker=trainer,
+        )
+
+        assert StepCompletion.objects.filter(user=learner, step_id=quiz.pk).exists()
+        certificate = Certificate.objects.get()
+        assert certificate.user == learner and certificate.is_valid
+
+    def test_a_failing_mark_leaves_the_course_open_and_the_next_attempt_free(
+        self, quiz, answered, trainer
+    ):
+        from certificates.models import Certificate
+        from courses.models import StepCompletion
+        from quizzes.lifecycle import quiz_overview
+
+        learner = answered.attempt.user
+        attempt = mark_with_rubric(
+            answered,
+            picks={0: key(answered, 0, 0), 1: key(answered, 1, 1)},  # 2 of 6: 33 %
+            comment="Name the legal basis.",
+            marker=trainer,
+        )
+        assert (attempt.state, attempt.passed) == (AttemptState.GRADED, False)
+        assert not StepCompletion.objects.filter(user=learner, step_id=quiz.pk).exists()
+        assert not Certificate.objects.exists()
+        assert quiz_overview(learner, quiz).can_start  # two attempts allowed, one used
