@@ -262,7 +262,7 @@ class TestCompletion:
     ):
         from certificates.models import Certificate
         from courses.models import StepCompletion
-        from quizzes.lifecycle import quiz_overview
+        from quizzes.overview import quiz_overview
 
         learner = answered.attempt.user
         attempt = mark_with_rubric(
