@@ -228,25 +228,25 @@ class QuizPage(StepPage):
         bands = sorted(self.feedback_bands.all(), key=lambda band: band.min_percent, reverse=True)
         return next((band.feedback for band in bands if percent >= band.min_percent), "")
 
-    def serve_preview(self, request, mode_name):
-        """The editor's preview panel: the paper a learner would get from this draft.
+    # The editor's preview panel: the paper a learner would get from this draft, rendered
+    # from the page in memory (it may not be saved yet), without the course frame and
+    # without recording anything; grading a preview is the "Preview as a learner" view.
 
-        Rendered from the page in memory (it may not be saved yet), without the course frame
-        and without recording anything; grading a preview is the "Preview as a learner" view.
-        """
-        from django.template.response import TemplateResponse
+    def get_preview_template(self, request, mode_name):
+        return "quizzes/preview.html"
 
+    def get_preview_context(self, request, mode_name):
         from quizzes.paper import question_fields
         from quizzes.preview import items_from_plan, new_plan
 
         items = items_from_plan(self, new_plan(self)) or []
-        context = {
+        return {
+            "request": request,
             "page": self,
             "quiz": self,
             "in_editor": True,
             "questions": [question_fields(item, disabled=True) for item in items],
         }
-        return TemplateResponse(request, "quizzes/preview.html", context)
 
     def get_context(self, request, *args, **kwargs):
         from quizzes.overview import quiz_overview
