@@ -9,6 +9,7 @@ failing). Completing a course's last step completes the enrolment and sends
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from courses import audit
 from courses.models import Enrolment, StepCompletion
 from courses.signals import course_completed, course_reopened
 from courses.tree import course_depth_of_step, course_path_of_step, steps_of_course
@@ -54,6 +55,7 @@ def record_completion(user, step):
     except IntegrityError:  # a double click raced us; the step is done either way
         created = False
     if created:
+        audit.completion_recorded(user, step, course_path_of_step(step))
         _refresh_course_completion(user, step)
     return created
 
@@ -62,5 +64,6 @@ def revoke_completion(user, step):
     """Take back a completion, e.g. when an essay re-mark turns a pass into a fail."""
     deleted, _ = StepCompletion.objects.filter(user=user, step_id=step.pk).delete()
     if deleted:
+        audit.completion_revoked(user, step, course_path_of_step(step))
         _refresh_course_completion(user, step)
     return bool(deleted)

@@ -363,7 +363,9 @@ class TestEssayMarking:
         assert completed(learner, essay_quiz)
 
         response.refresh_from_db()
-        lowered = mark_response(response, mark=Decimal(0), comment="Too short.", marker=trainer)
+        lowered = mark_response(
+            response, mark=Decimal(0), comment="Too short.", marker=trainer, reason="Re-read."
+        )
         assert (lowered.percent, lowered.passed) == (50, False)
         assert not completed(learner, essay_quiz)
 

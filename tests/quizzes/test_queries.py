@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 QUIZ_PAGE_QUERIES = 27
 ATTEMPT_PAGE_QUERIES = 14
 # The quiz is its course's only step, so passing it also completes the course and issues
-# the certificate (7 of these queries, once per course).
-SUBMISSION_QUERIES = 37
+# the certificate (7 of these queries, once per course); a newly completed step also asks
+# the audit log whether it had been revoked before (1 query, to record a restoration).
+SUBMISSION_QUERIES = 38
 AUTOSAVE_QUERIES = 17
 
 
