@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("learn/", include("courses.urls")),
     path("learn/", include("learners.urls")),
+    path("learn/", include("reports.urls")),
     path("learn/quizzes/", include("quizzes.urls")),
     path("", include("certificates.urls")),
 ]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "quizzes",
     "learners",
     "certificates",
+    "reports",
     # Background work (e-mail, exports, certificate files): django-tasks, with its
     # database backend so that any number of workers can share one queue.
     "django_tasks",
@@ -212,6 +213,13 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Cohort reports: a learner behind schedule with no activity for this many days is at risk;
+# an export of more rows than this is built in the background and offered when ready.
+REPORT_AT_RISK_AFTER_DAYS = int(os.environ.get("REPORT_AT_RISK_AFTER_DAYS", "7"))
+REPORT_EXPORT_BACKGROUND_ABOVE_ROWS = int(
+    os.environ.get("REPORT_EXPORT_BACKGROUND_ABOVE_ROWS", "1000")
+)
 
 LOGGING = {
     "version": 1,

@@ -7,18 +7,32 @@ officer's objects, so every other role is guessing at someone else's ids.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from certificates.models import Certificate
 from learners.models import Cohort, CourseLead
 from quizzes.kinds import QuestionKind
 from quizzes.models import BankQuestion, QuestionCategory, Response
+from reports.models import ExportFile
 from tests.builders import add_lesson, make_user
 from tests.quizzes.builders import course_of, enrolled_learner, essay, make_quiz, take
 
-OUR_APPS = ("academy", "courses", "learners", "quizzes", "certificates")
+# Our apps are those whose code lives in this repository (not in an installed package), so
+# a new app is covered the day it is added.
+OUR_APPS = tuple(
+    config.name.split(".")[0]
+    for config in apps.get_app_configs()
+    if Path(config.path).is_relative_to(settings.BASE_DIR)
+    and "site-packages" not in Path(config.path).parts
+)
 ROLES = (
     "anonymous",
     "officer",
@@ -102,6 +116,10 @@ def build_world():
     course_lead = make_user("course_lead", groups=["Course leads"])
     lead_row = CourseLead.objects.create(user=course_lead, course=course)
     administrator = make_user("administrator", groups=["Administrators"])
+    export = ExportFile.objects.create(
+        requested_by=trainer, cohort=cohort, format="csv", state=ExportFile.State.READY
+    )
+    export.file.save("report.csv", ContentFile(b"learner\n"))
     attempt = take(quiz, officer, {"Explain.": "The officer's own words."})
     take(quiz, other_officer, {"Explain.": "The other officer's words."})
     response = Response.objects.get(attempt=attempt, version__kind=QuestionKind.ESSAY)
@@ -142,7 +160,12 @@ def build_world():
         "step_id": lesson.pk,
         "cohort_id": cohort.pk,
         "code": certificate.code,
+        "user_id": officer.pk,
+        "format_name": "csv",
+        "token": export.token,  # the trainer's background export
+        "uidb64": urlsafe_base64_encode(force_bytes(officer.pk)),  # a set-password link...
     }
+    kwargs["set_password_token"] = "guessed-token"  # ...with a token nobody was sent
     return World(users, kwargs, snippet_pks)
 
 
@@ -157,7 +180,9 @@ class World:
         namespace = route.name.rsplit(":", 1)[0] if ":" in route.name else ""
         values = {}
         for keyword in route.pattern.pattern.converters:
-            if keyword != "pk":
+            if keyword == "token" and route.name == "learners:set_password":
+                values[keyword] = self.kwargs["set_password_token"]
+            elif keyword != "pk":
                 values[keyword] = self.kwargs[keyword]
             elif namespace.startswith("wagtailapi"):
                 values[keyword] = self.kwargs["api_page"]

@@ -55,6 +55,7 @@ POST_ONLY = {
     "quizzes:start",
     "quizzes:submit",
     "quizzes:autosave",
+    "learners:cohort_import_confirm",
 }
 
 MATRIX = {
@@ -89,6 +90,18 @@ MATRIX = {
     # Following learners: trainers their cohorts, course leads their courses, administrators all.
     "learners:cohort_list": EVERYONE_THEIR_OWN,  # an empty list for learners
     "learners:cohort_detail": (302, 404, 404, 200, 404, 200, 200),
+    "learners:cohort_assignments": (302, 404, 404, 200, 404, 200, 200),
+    "learners:cohort_import": (302, 404, 404, 200, 404, 200, 200),
+    "learners:cohort_import_confirm": (302, 404, 404, 302, 404, 302, 302),  # empty: to the form
+    "learners:set_password": PUBLIC,  # a link nobody was sent: "this link is not valid"
+    "certificates:pdf": PUBLIC,  # whoever holds the code, like the verification page
+    "certificates:cohort_zip": (302, 404, 404, 200, 404, 200, 200),
+    "reports:cohort_report": (302, 404, 404, 200, 404, 200, 200),
+    "reports:report_export": (302, 404, 404, 200, 404, 200, 200),
+    "reports:transcript": (302, 404, 404, 200, 404, 200, 200),
+    "reports:transcript_export": (302, 404, 404, 200, 404, 200, 200),
+    "reports:quiz_results": (302, 404, 404, 200, 404, 200, 200),
+    "reports:export_download": (302, 404, 404, 200, 404, 404, 404),  # its requester only
     "quizzes_admin:marking": STAFF,  # each sees the answers of their own learners
     "quizzes_admin:mark": (302, 302, 302, 200, 404, 200, 200),
     "quizzes_admin:statistics_index": STAFF,
