@@ -15,6 +15,29 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+# A chooser block's preview needs a real image or document: the library's first, if any.
+# Wagtail calls these when it draws the preview.
+
+
+def _image_preview():
+    from wagtail.images import get_image_model
+
+    return {
+        "image": get_image_model().objects.order_by("pk").first(),
+        "alt_text": "Officers of two agencies at a joint briefing",
+        "caption": "A joint briefing before a cross-border operation.",
+    }
+
+
+def _document_preview():
+    from wagtail.documents import get_document_model
+
+    return {
+        "document": get_document_model().objects.order_by("pk").first(),
+        "description": "The request form, to fill in before you send it.",
+    }
+
+
 class KeyPointBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120, default=_("Key point"))
     text = blocks.TextBlock(label=_("Text"))
@@ -108,6 +131,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/captioned_image.html"
         label = _("Image")
         description = _("An image with a caption and alternative text.")
+        preview_value = staticmethod(_image_preview)
 
 
 class VideoBlock(blocks.StructBlock):
@@ -120,6 +144,13 @@ class VideoBlock(blocks.StructBlock):
         template = "blocks/video.html"
         label = _("Video with transcript")
         description = _("An embedded video; the transcript makes it usable without sound.")
+        # No video in the preview: drawing one would fetch it from its provider.
+        preview_value = {
+            "video": None,
+            "title": "How a request for mutual legal assistance travels",
+            "transcript": "<p>The request leaves the central authority of the requesting "
+            "state and reaches its counterpart, which passes it to the court that executes it.</p>",
+        }
 
 
 class DocumentDownloadBlock(blocks.StructBlock):
@@ -131,6 +162,7 @@ class DocumentDownloadBlock(blocks.StructBlock):
         template = "blocks/document_download.html"
         label = _("Document download")
         description = _("A file the learner can download, such as a form or a treaty text.")
+        preview_value = staticmethod(_document_preview)
 
 
 class GlossaryTermBlock(blocks.StructBlock):

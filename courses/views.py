@@ -9,8 +9,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from courses import progress
+from courses import enrolments, progress
+from courses.completion import record_completion
 from courses.models import CoursePage, LessonPage
+from courses.progress_export import course_progress_data, dashboard_data
+from courses.progress_table import dashboard_progress
 
 
 def _safe_next(request, fallback):
@@ -26,7 +29,7 @@ def _safe_next(request, fallback):
 @require_POST
 def enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
-    _enrolment, created = progress.enrol(request.user, course)
+    _enrolment, created = enrolments.enrol(request.user, course)
     if created:
         messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
     course_progress = progress.course_progress(request.user, course)
@@ -40,12 +43,12 @@ def complete_lesson(request, step_id):
     """Mark a lesson done, then go on to the next step (or answer JSON to a script)."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=step_id)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
-    if not progress.is_enrolled_in_course_of(request.user, lesson):
+    if not enrolments.is_enrolled_in_course_of(request.user, lesson):
         if wants_json:
             return JsonResponse({"error": _("Enrol in this course first.")}, status=403)
         messages.error(request, _("Enrol in this course first."))
         return redirect(progress.course_of_step(lesson).get_url(request))
-    progress.record_completion(request.user, lesson)
+    record_completion(request.user, lesson)
     if wants_json:
         return JsonResponse({"done": True, "step": lesson.pk})
     messages.success(request, _("“%(lesson)s” is marked as done.") % {"lesson": lesson.title})
@@ -60,7 +63,7 @@ def dashboard(request):
     return TemplateResponse(
         request,
         "courses/dashboard.html",
-        {"enrolments": progress.dashboard_progress(request.user)},
+        {"enrolments": dashboard_progress(request.user)},
     )
 
 
@@ -68,33 +71,14 @@ def dashboard(request):
 @require_GET
 def progress_json(request):
     """The logged-in learner's own progress; nobody else's is reachable here."""
-    enrolments = progress.dashboard_progress(request.user)
-    return JsonResponse(
-        {
-            "user": request.user.get_username(),
-            "courses": [
-                {
-                    "id": item.course.pk,
-                    "title": item.course.title,
-                    "url": item.course.get_url(request),
-                    "enrolled_at": item.enrolment.enrolled_at.isoformat(),
-                    "completed_at": item.enrolment.completed_at.isoformat()
-                    if item.enrolment.completed_at
-                    else None,
-                    "done": item.done,
-                    "total": item.total,
-                    "percent": item.percent,
-                }
-                for item in enrolments
-            ],
-        }
-    )
+    enrolments = dashboard_progress(request.user)
+    return JsonResponse(dashboard_data(request.user, enrolments, request))
 
 
 @login_required
 @require_GET
 def course_progress_json(request, course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
-    if not progress.find_enrolment(request.user, course):
+    if not enrolments.find_enrolment(request.user, course):
         return JsonResponse({"error": _("You are not enrolled in this course.")}, status=404)
-    return JsonResponse(progress.course_progress(request.user, course).as_dict())
+    return JsonResponse(course_progress_data(progress.course_progress(request.user, course)))

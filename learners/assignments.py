@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from courses.progress import percent, progress_table
+from courses.progress import percent
+from courses.progress_table import progress_table
 from learners.models import Assignment
 
 DUE_SOON_DAYS = 3

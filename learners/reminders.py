@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses.progress import progress_table
+from courses.progress_table import progress_table
 from learners.assignments import DUE_SOON_DAYS
 from learners.models import Assignment, LearnerProfile, ReminderSent
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
@@ -6,7 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from courses.progress import percent, progress_table
+from courses.progress import percent
+from courses.progress_table import progress_table
 from learners.forms import AssignmentFormSet, LearnerProfileForm
 from learners.middleware import SESSION_KEY, TIME_ZONE_SESSION_KEY
 from learners.models import LearnerProfile
@@ -25,7 +27,7 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         response = redirect("learners:profile")
         response.set_cookie(
-            "django_language",
+            settings.LANGUAGE_COOKIE_NAME,
             form.cleaned_data["preferred_language"],
             samesite="Lax",
             secure=request.is_secure(),

@@ -2,7 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from quizzes.validation import choice_errors
+from quizzes import kinds
 
 
 def _is_removed(formset, form):
@@ -29,7 +29,7 @@ def check_choices(question_form):
         rows.append(
             (data.get("text", ""), data.get("is_correct", False), data.get("match_text", ""))
         )
-    for message in choice_errors(kind, rows):
+    for message in kinds.get(kind).choice_errors(rows):
         question_form.add_error("kind", message)
 
 

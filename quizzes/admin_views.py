@@ -17,22 +17,21 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from quizzes import audit
+from quizzes import audit, kinds
 from quizzes.content import data_from_version
 from quizzes.forms import MarkingForm
-from quizzes.lifecycle import MarkingError, mark_response
+from quizzes.marking import MarkingError, mark_response, mark_with_rubric
 from quizzes.models import (
     AttemptState,
     BankQuestion,
     Question,
     QuestionFlag,
-    QuestionKind,
     QuizPage,
     Response,
 )
 from quizzes.permissions import attempt_filter, followed_quizzes, scope_for
 from quizzes.rubric_forms import RubricMarkingForm
-from quizzes.rubrics import RubricError, mark_with_rubric, rubric_total
+from quizzes.rubrics import RubricError, rubric_total
 from quizzes.statistics import quiz_statistics, refresh_flags
 
 RECENTLY_MARKED = 20
@@ -41,7 +40,7 @@ RECENTLY_MARKED = 20
 def essay_responses(user):
     return (
         Response.objects.filter(attempt_filter(user))
-        .filter(version__kind=QuestionKind.ESSAY)
+        .filter(version__kind__in=kinds.marked_by_person())
         .exclude(attempt__state=AttemptState.IN_PROGRESS)
         .exclude(attempt__state=AttemptState.ABANDONED)
         .select_related("attempt", "attempt__user", "attempt__quiz", "version")
@@ -188,11 +187,17 @@ class QuizStatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         all_attempts = self.request.GET.get("attempts") == "all"
         stats = quiz_statistics(self.quiz, all_attempts=all_attempts, user_ids=self.scope.user_ids)
-        if self.scope.everyone:
-            # Only figures over everyone's attempts may flag a question for review.
-            refresh_flags(self.quiz, stats)
         context.update(quiz=self.quiz, stats=stats, scope=self.scope, all_attempts=all_attempts)
         return context
+
+    def post(self, request, *args, **kwargs):
+        """Flag the quiz's questions for review from its statistics now, not only nightly."""
+        # Only figures over everyone's attempts may flag a question for review.
+        if not self.scope.everyone:
+            raise Http404
+        refresh_flags(self.quiz, quiz_statistics(self.quiz))
+        messages.success(request, _("The review flags of this quiz are up to date."))
+        return redirect("quizzes_admin:statistics", self.quiz.pk)
 
 
 def _edit_url(question):

@@ -10,11 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from quizzes.models import KINDS_WITH_CHOICES, QuestionKind
-
-WEIGHT_STEP = Decimal("0.01")
-NUMBER_STEP = Decimal("0.000001")
-
 
 @dataclass(frozen=True)
 class ChoiceData:
@@ -64,57 +59,8 @@ class Answer:
         return not (self.chosen or self.text.strip() or self.positions or self.matches)
 
 
-def canonical_content(question):
-    """The gradeable content of a `Question` (saved or in memory) as a plain mapping."""
-    kind = question.kind
-    if kind == QuestionKind.TRUE_FALSE:
-        choices = [
-            ["True", question.true_false_answer == "true", question.feedback_true, ""],
-            ["False", question.true_false_answer == "false", question.feedback_false, ""],
-        ]
-    elif kind in KINDS_WITH_CHOICES:
-        choices = []
-        for choice in question.choices.all():
-            if kind == QuestionKind.ORDERING:
-                choices.append([choice.text, False, "", ""])
-            elif kind == QuestionKind.MATCHING:
-                choices.append([choice.text, False, "", choice.match_text])
-            else:
-                choices.append([choice.text, bool(choice.is_correct), choice.feedback, ""])
-    else:
-        choices = []
-    numeric = kind == QuestionKind.NUMERIC
-    content = {
-        "kind": kind,
-        "prompt": question.prompt,
-        "weight": str(Decimal(question.weight).quantize(WEIGHT_STEP)),
-        "explanation": question.explanation,
-        "source_reference": question.source_reference,
-        "accepted_answers": question.accepted_answer_list
-        if kind == QuestionKind.SHORT_ANSWER
-        else [],
-        "numeric_answer": str(Decimal(question.numeric_answer).quantize(NUMBER_STEP))
-        if numeric and question.numeric_answer is not None
-        else None,
-        "tolerance": str(Decimal(question.tolerance or 0).quantize(NUMBER_STEP))
-        if numeric
-        else "0",
-        "essay_guidance": question.essay_guidance if kind == QuestionKind.ESSAY else "",
-        "choices": choices,
-    }
-    # Only when given, so that the fingerprints of questions without them stay the same.
-    if kind == QuestionKind.ESSAY:
-        from quizzes.rubrics import rubric_data
-
-        if rubric := rubric_data(question.rubric):
-            content["rubric"] = rubric
-        if question.model_answer:
-            content["model_answer"] = question.model_answer
-    return content
-
-
 def data_from_content(content, keys=None):
-    """`QuestionData` from `canonical_content`; choice keys default to positions 1, 2, ..."""
+    """`QuestionData` from `versions.canonical_content`; choice keys default to 1, 2, ..."""
     keys = keys or range(1, len(content["choices"]) + 1)
     return QuestionData(
         kind=content["kind"],
@@ -144,10 +90,6 @@ def data_from_content(content, keys=None):
         rubric=tuple(content.get("rubric", ())),
         model_answer=content.get("model_answer", ""),
     )
-
-
-def data_from_question(question):
-    return data_from_content(canonical_content(question))
 
 
 def data_from_version(version):

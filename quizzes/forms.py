@@ -13,16 +13,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from quizzes.content import Answer
-from quizzes.grading import parse_number
-from quizzes.models import QuestionKind
-from quizzes.paper import CHOICE_KINDS, MAX_TEXT_LENGTH, TEXT_KINDS
-
-
-class AnswerError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+from quizzes.kinds import AnswerError
+from quizzes.paper import load_paper
 
 
 @dataclass
@@ -33,7 +25,8 @@ class ParsedAnswers:
 
 
 def parse_answers(items, data):
-    """Read the answers to `items` (PaperItems) from `data` (a QueryDict)."""
+    """Read the answers to `items` (PaperItems) from `data` (a QueryDict); each kind reads
+    its own (see `quizzes.kinds`)."""
     owners = {
         token: item.position
         for item in items
@@ -41,103 +34,22 @@ def parse_answers(items, data):
     }
     parsed = ParsedAnswers()
     for item in items:
+        kind = item.kind
         try:
-            parsed.answers[item.position] = _parse(item, data, owners)
+            parsed.answers[item.position] = kind.parse(item, data, owners)
         except AnswerError as error:
             parsed.errors[item.position] = error.message
-            if item.question.kind in TEXT_KINDS:
+            if kind.max_text_length:
                 parsed.raw_texts[item.position] = data.get(item.name, "")[
-                    : MAX_TEXT_LENGTH[item.question.kind] * 2
+                    : kind.max_text_length * 2
                 ]
     return parsed
 
 
-def _key_for(item, token, owners):
-    key = item.keys_by_token.get(token)
-    if key is not None:
-        return key
-    if token in owners:
-        raise AnswerError(_("That answer belongs to another question."))
-    raise AnswerError(_("That answer is not one of this question's choices."))
-
-
-def _single_value(data, name):
-    values = data.getlist(name)
-    if len(values) > 1:
-        raise AnswerError(_("Send one answer only."))
-    return values[0] if values else ""
-
-
-def _parse(item, data, owners):
-    kind = item.question.kind
-    if kind in CHOICE_KINDS:
-        values = data.getlist(item.name)
-        if kind != QuestionKind.MULTIPLE_RESPONSE and len(values) > 1:
-            raise AnswerError(_("Choose only one answer."))
-        return Answer(chosen=frozenset(_key_for(item, value, owners) for value in values))
-    if kind in TEXT_KINDS:
-        text = _single_value(data, item.name).strip()
-        if "\x00" in text:
-            raise AnswerError(_("Remove the invisible control characters from your answer."))
-        limit = MAX_TEXT_LENGTH[kind]
-        if len(text) > limit:
-            raise AnswerError(
-                _("Keep your answer under %(limit)s characters (it has %(length)s).")
-                % {"limit": limit, "length": len(text)}
-            )
-        if kind == QuestionKind.NUMERIC and text and parse_number(text) is None:
-            raise AnswerError(_("Enter a number, for example 12 or 0.5."))
-        return Answer(text=text)
-    if kind == QuestionKind.ORDERING:
-        return _parse_ordering(item, data)
-    if kind == QuestionKind.MATCHING:
-        return _parse_matching(item, data, owners)
-    raise AnswerError(_("This question cannot be answered."))
-
-
-def _row_value(item, data, key):
-    """The value posted for one row of an ordering or matching question.
-
-    A page drawn before rows had names of their own still names them the old way; its
-    answers are read under that name, so a learner whose page was open across the change
-    loses nothing (the old names are in no page drawn since, so they tell nobody anything).
-    """
-    name = item.row_name(key)
-    if name not in data and item.legacy_row_name(key) in data:
-        name = item.legacy_row_name(key)
-    return _single_value(data, name).strip()
-
-
-def _parse_ordering(item, data):
-    count = len(item.display_keys)
-    positions = {}
-    for choice in item.shown_choices:
-        value = _row_value(item, data, choice.key)
-        if not value:
-            continue
-        if not value.isdigit() or not 1 <= int(value) <= count:
-            raise AnswerError(_("Choose a position from the list."))
-        positions[choice.key] = int(value)
-    if len(set(positions.values())) != len(positions):
-        raise AnswerError(_("Give each position to one item only."))
-    return Answer(positions=positions)
-
-
-def _parse_matching(item, data, owners):
-    # Old pages offered the first choice's token of each answer text (see `_row_value`).
-    legacy_options = {item.token(key): key for key in item.keys_by_match_token.values()}
-    matches = {}
-    for choice in item.shown_choices:
-        value = _row_value(item, data, choice.key)
-        if not value:
-            continue
-        key = item.keys_by_match_token.get(value) or legacy_options.get(value)
-        if key is None:
-            if value in item.keys_by_token or value not in owners:
-                raise AnswerError(_("Choose an answer from the list."))
-            raise AnswerError(_("That answer belongs to another question."))
-        matches[choice.key] = key
-    return Answer(matches=matches)
+def read_attempt_form(attempt, data):
+    """The attempt's paper and the answers posted for it: (items, ParsedAnswers)."""
+    items = load_paper(attempt)
+    return items, parse_answers(items, data)
 
 
 class MarkingForm(forms.Form):

@@ -18,23 +18,11 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.utils.crypto import salted_hmac
-from django.utils.translation import gettext as _
 
+from quizzes import kinds
 from quizzes.content import Answer, data_from_version
-from quizzes.models import QuestionKind
 
 TOKEN_LENGTH = 20
-TEXT_KINDS = {QuestionKind.SHORT_ANSWER, QuestionKind.NUMERIC, QuestionKind.ESSAY}
-CHOICE_KINDS = {
-    QuestionKind.SINGLE_CHOICE,
-    QuestionKind.MULTIPLE_RESPONSE,
-    QuestionKind.TRUE_FALSE,
-}
-MAX_TEXT_LENGTH = {
-    QuestionKind.SHORT_ANSWER: 200,
-    QuestionKind.NUMERIC: 40,
-    QuestionKind.ESSAY: 20_000,
-}
 
 
 def _token(namespace, salt, value):
@@ -114,49 +102,19 @@ class PaperItem:
     def max_mark(self):
         return self.question.weight
 
+    @property
+    def kind(self):
+        return kinds.get(self.question.kind)
+
 
 def display_order(question, *, shuffle_choices, rng):
     """The order in which a question's choices, items or prompts are shown."""
     keys = [choice.key for choice in question.choices]
-    if question.kind == QuestionKind.ORDERING:
-        # Items in their authoring order would give the answer away: always shuffle. The
-        # shuffle is uniform, so even the rare paper that shows the right order tells nothing.
-        rng.shuffle(keys)
-        return keys
-    if shuffle_choices and question.kind in (
-        QuestionKind.SINGLE_CHOICE,
-        QuestionKind.MULTIPLE_RESPONSE,
-        QuestionKind.MATCHING,
-    ):
-        shuffled = keys[:]
-        rng.shuffle(shuffled)
-        return shuffled
-    return keys
+    return kinds.get(question.kind).display_order(keys, shuffle_choices=shuffle_choices, rng=rng)
 
 
 def new_rng():
     return random.SystemRandom()
-
-
-def answer_from_rows(kind, text, selections):
-    if kind in CHOICE_KINDS:
-        return Answer(chosen=frozenset(s.choice_id for s in selections))
-    if kind == QuestionKind.ORDERING:
-        return Answer(positions={s.choice_id: s.position for s in selections})
-    if kind == QuestionKind.MATCHING:
-        return Answer(matches={s.choice_id: s.matched_id for s in selections})
-    return Answer(text=text)
-
-
-def selection_rows(kind, answer):
-    """The ResponseChoice fields that store `answer`: (choice id, position, matched id)."""
-    if kind in CHOICE_KINDS:
-        return [(key, None, None) for key in sorted(answer.chosen)]
-    if kind == QuestionKind.ORDERING:
-        return [(key, position, None) for key, position in sorted(answer.positions.items())]
-    if kind == QuestionKind.MATCHING:
-        return [(key, None, matched) for key, matched in sorted(answer.matches.items())]
-    return []
 
 
 def load_paper(attempt):
@@ -176,7 +134,9 @@ def load_paper(attempt):
                 question=question,
                 display_keys=tuple(response.display_order),
                 salt=f"{attempt.pk}.{response.pk}",
-                answer=answer_from_rows(question.kind, response.text, response.selections.all()),
+                answer=kinds.get(question.kind).answer_from_rows(
+                    response.text, response.selections.all()
+                ),
                 response=response,
                 mark=response.mark,
                 marker_comment=response.marker_comment,
@@ -185,82 +145,22 @@ def load_paper(attempt):
     return items
 
 
-def true_false_label(choice):
-    return _("True") if choice.position == 1 else _("False")
-
-
-def choice_label(item, choice):
-    if item.question.kind == QuestionKind.TRUE_FALSE:
-        return true_false_label(choice)
-    return choice.text
-
-
 def question_fields(item, error="", raw_text=None, *, disabled=False):
-    """What the template needs to draw one question's controls, with the saved answer."""
-    kind = item.question.kind
+    """What the template needs to draw one question's controls, with the saved answer.
+
+    The fieldset around them is `quizzes/includes/question_fields.html`; the controls are
+    the kind's own template (`template`).
+    """
+    kind = item.kind
     context = {
         "item": item,
         "name": item.name,
-        "kind": kind,
+        "kind": kind.name,
+        "template": kind.template,
         "error": error,
         "error_id": f"{item.name}-error" if error else "",
         "disabled": disabled,
-        "options": [],
-        "rows": [],
-        "text": None,
-        "multiple": kind == QuestionKind.MULTIPLE_RESPONSE,
+        "help_text": "",
     }
-    if kind in CHOICE_KINDS:
-        context["options"] = [
-            {
-                "id": f"{item.name}-{index}",
-                "value": item.token(choice.key),
-                "label": choice_label(item, choice),
-                "checked": choice.key in item.answer.chosen,
-            }
-            for index, choice in enumerate(item.shown_choices, start=1)
-        ]
-    elif kind == QuestionKind.ORDERING:
-        count = len(item.display_keys)
-        for index, choice in enumerate(item.shown_choices, start=1):
-            given = item.answer.positions.get(choice.key)
-            context["rows"].append(
-                {
-                    "id": f"{item.name}-{index}",
-                    "name": item.row_name(choice.key),
-                    "label": choice.text,
-                    "choices": [
-                        {"value": str(n), "label": str(n), "selected": given == n}
-                        for n in range(1, count + 1)
-                    ],
-                }
-            )
-    elif kind == QuestionKind.MATCHING:
-        by_key = item.question.choices_by_key
-        for index, choice in enumerate(item.shown_choices, start=1):
-            picked = by_key.get(item.answer.matches.get(choice.key))
-            context["rows"].append(
-                {
-                    "id": f"{item.name}-{index}",
-                    "name": item.row_name(choice.key),
-                    "label": choice.text,
-                    "choices": [
-                        {
-                            "value": token,
-                            "label": text,
-                            "selected": picked is not None and picked.match_text == text,
-                        }
-                        for token, text in item.match_options
-                    ],
-                }
-            )
-    else:
-        context["text"] = {
-            "id": f"{item.name}-answer",
-            "name": item.name,
-            "value": item.answer.text if raw_text is None else raw_text,
-            "maxlength": MAX_TEXT_LENGTH[kind],
-            "multiline": kind == QuestionKind.ESSAY,
-            "numeric": kind == QuestionKind.NUMERIC,
-        }
+    kind.fields(item, context, raw_text)
     return context

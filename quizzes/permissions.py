@@ -8,7 +8,7 @@ allowed to edit a quiz page gives no sight of anyone's answers.
 
 from django.db.models import Q
 
-from courses.progress import course_path_of_step
+from courses.tree import course_path_of_step
 from learners.scope import scope_of
 from quizzes.models import QuizPage
 

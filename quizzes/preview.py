@@ -1,15 +1,18 @@
 """A trainer's preview of a quiz: the paper a learner would get, graded in memory only.
 
+Grading and scoring are the real ones (`quizzes.grades`); only nothing is stored.
+
 The paper's make-up (which questions, in which order, choices in which order) travels in a
 signed form field, so the preview needs no database rows at all.
 """
 
 import secrets
 
-from quizzes.content import data_from_question
-from quizzes.lifecycle import draw_from_banks
+from quizzes.drawing import draw_from_banks
+from quizzes.grades import mark_paper, score
 from quizzes.models import Question
 from quizzes.paper import PaperItem, display_order, new_rng
+from quizzes.versions import data_from_question
 
 SALT = "quizzes.preview"
 
@@ -61,3 +64,11 @@ def items_from_plan(quiz, plan):
     except (KeyError, IndexError, TypeError, ValueError):
         return None
     return sorted(items, key=lambda item: item.position)
+
+
+def grade_preview(quiz, items, parsed):
+    """Give `items` the answers in `parsed` and mark them; returns their `grades.Score`."""
+    for item in items:
+        item.answer = parsed.answers[item.position]
+    marks = mark_paper(items)
+    return score(marks, sum(item.max_mark for item in items), quiz.pass_mark)

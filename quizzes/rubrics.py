@@ -14,12 +14,9 @@ copied from another question is refused with a message saying so.
 
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from quizzes.blocks import RubricBlock
-from quizzes.models.attempts import Response
-from quizzes.models.questions import QuestionKind
 
 POINTS_STEP = Decimal("0.01")
 
@@ -83,11 +80,11 @@ def rubric_total(criteria):
     )
 
 
-def rubric_errors(kind, weight, criteria):
+def rubric_errors(takes_rubric, weight, criteria):
     """What is wrong with a question's rubric, as a list of messages (empty if nothing)."""
     if not criteria:
         return []
-    if kind != QuestionKind.ESSAY:
+    if not takes_rubric:
         return [_("Only essay questions are marked with a rubric: remove it.")]
     problems = []
     for criterion in criteria:
@@ -118,13 +115,14 @@ def rubric_errors(kind, weight, criteria):
     return problems
 
 
-def rubric_field_errors(question):
+def rubric_field_errors(question, *, takes_rubric):
+    """`takes_rubric`: the question's kind is marked by a person (see `quizzes.kinds`)."""
     """{field name: message} for `Question.clean` (the editor and the seed loader)."""
     try:
         criteria = rubric_data(question.rubric)
     except (InvalidOperation, TypeError, KeyError):
         return {"rubric": _("The rubric could not be read.")}
-    problems = rubric_errors(question.kind, question.weight, criteria)
+    problems = rubric_errors(takes_rubric, question.weight, criteria)
     return {"rubric": " ".join(problems)} if problems else {}
 
 
@@ -184,20 +182,6 @@ def levels_mark(version, picks):
         Decimal(0),
     )
     return mark, chosen
-
-
-def mark_with_rubric(response, *, picks, comment, marker, reason="", now=None):
-    """Mark an essay from the rubric levels picked; the attempt is regraded as for any mark
-    (and a re-mark needs a reason, as any re-mark)."""
-    from quizzes.lifecycle import mark_response
-
-    mark, chosen = levels_mark(response.version, picks)
-    with transaction.atomic():
-        attempt = mark_response(
-            response, mark=mark, comment=comment, marker=marker, reason=reason, now=now
-        )
-        Response.objects.filter(pk=response.pk).update(rubric_levels=chosen)
-    return attempt
 
 
 # What the learner sees.

@@ -13,20 +13,17 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from courses.seed import SeedError, Spec, check_keys, error_text, require
+from quizzes import kinds, seed_values
 from quizzes.models import (
-    KINDS_WITH_CHOICES,
     ExpiryPolicy,
     GradingMethod,
     Question,
     QuestionCategory,
     QuestionChoice,
-    QuestionKind,
     QuizDrawRule,
     QuizPage,
 )
 from quizzes.seed_banks import final_bank_for
-from quizzes.seed_rubrics import read_rubric
-from quizzes.validation import choice_errors
 
 QUIZ_FIELDS = {
     "type",
@@ -49,60 +46,11 @@ QUIZ_FIELDS = {
 # `scenario: true` marks an item that puts the learner in an officer's situation; only the
 # item-quality test reads it (fixtures/README.md, "Item quality rules"), nothing is stored.
 COMMON_FIELDS = {"key", "kind", "prompt", "weight", "explanation", "source", "scenario"}
-KIND_FIELDS = {
-    QuestionKind.SINGLE_CHOICE: {"choices"},
-    QuestionKind.MULTIPLE_RESPONSE: {"choices"},
-    QuestionKind.TRUE_FALSE: {"answer", "feedback_true", "feedback_false"},
-    QuestionKind.SHORT_ANSWER: {"accepted"},
-    QuestionKind.NUMERIC: {"answer", "tolerance"},
-    QuestionKind.ORDERING: {"items"},
-    QuestionKind.MATCHING: {"pairs"},
-    QuestionKind.ESSAY: {"guidance", "rubric", "model_answer"},
-}
-CHOICE_FIELDS = {"text", "correct", "feedback"}
-PAIR_FIELDS = {"prompt", "match"}
 DRAW_FIELDS = {"module", "count"}
 
 
 def bank_key(course_slug, module_slug):
     return f"{course_slug}--{module_slug}"
-
-
-def _whole(spec, key, default, *, low, high, where):
-    value = spec.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise SeedError(f"{where}: '{key}' must be a whole number from {low} to {high}", spec)
-    return value
-
-
-def _number(spec, key, *, where, default=None):
-    value = spec.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SeedError(f"{where}: '{key}' must be a number", spec)
-    return Decimal(str(value))
-
-
-def _text(spec, key, *, where, default=""):
-    value = spec.get(key, default)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise SeedError(f"{where}: '{key}' must be text", spec)
-    return value.strip()
-
-
-def _choice(spec, key, choices, default, *, where):
-    value = spec.get(key, default)
-    if value not in choices.values:
-        raise SeedError(f"{where}: '{key}' must be one of {', '.join(choices.values)}", spec)
-    return value
-
-
-def _flag(spec, key, default, *, where):
-    value = spec.get(key, default)
-    if not isinstance(value, bool):
-        raise SeedError(f"{where}: '{key}' must be true or false", spec)
-    return value
 
 
 def read_settings(spec):
@@ -112,13 +60,13 @@ def read_settings(spec):
         return QuizPage._meta.get_field(name).default
 
     def whole(name, low, high):
-        return _whole(spec, name, default(name), low=low, high=high, where="quiz")
+        return seed_values.whole(spec, name, default(name), low=low, high=high, where="quiz")
 
     def flag(name):
-        return _flag(spec, name, default(name), where="quiz")
+        return seed_values.flag(spec, name, default(name), where="quiz")
 
     def choice(name, choices):
-        return _choice(spec, name, choices, default(name), where="quiz")
+        return seed_values.one_of(spec, name, choices, default(name), where="quiz")
 
     no_limit = spec.get("time_limit_minutes") is None
     return {
@@ -133,31 +81,26 @@ def read_settings(spec):
     }
 
 
-def _list(spec, key, *, where):
-    value = spec.get(key)
-    if not isinstance(value, list) or not value:
-        raise SeedError(f"{where}: '{key}' must be a non-empty list", spec)
-    return value
-
-
 def read_question(spec):
     """Validate one question entry; returns (fields, choices) ready to copy onto models."""
     if not isinstance(spec, dict):
         raise SeedError("question: expected a mapping (key, kind, prompt, ...)", spec)
     key = require(spec, "key", where="question")
     where = f"question '{key}'"
-    kind = require(spec, "kind", where=where)
-    if kind not in KIND_FIELDS:
-        raise SeedError(f"{where}: unknown kind '{kind}' (known: {', '.join(KIND_FIELDS)})", spec)
-    check_keys(spec, COMMON_FIELDS | KIND_FIELDS[kind], where=where)
-    _flag(spec, "scenario", False, where=where)
+    name = require(spec, "kind", where=where)
+    if name not in kinds.names():
+        known = ", ".join(kinds.names())
+        raise SeedError(f"{where}: unknown kind '{name}' (known: {known})", spec)
+    kind = kinds.get(name)
+    check_keys(spec, COMMON_FIELDS | kind.seed_fields, where=where)
+    seed_values.flag(spec, "scenario", False, where=where)
     fields = {
         "key": key,
-        "kind": kind,
+        "kind": name,
         "prompt": require(spec, "prompt", where=where).strip(),
-        "weight": _number(spec, "weight", where=where, default=1),
-        "explanation": _text(spec, "explanation", where=where),
-        "source_reference": _text(spec, "source", where=where),
+        "weight": seed_values.number(spec, "weight", where=where, default=1),
+        "explanation": seed_values.text(spec, "explanation", where=where),
+        "source_reference": seed_values.text(spec, "source", where=where),
         "true_false_answer": "",
         "feedback_true": "",
         "feedback_false": "",
@@ -169,66 +112,8 @@ def read_question(spec):
         "model_answer": "",
     }
     choices = []
-    if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_RESPONSE):
-        for item in _list(spec, "choices", where=where):
-            if not isinstance(item, dict):
-                raise SeedError(
-                    f"{where}: each choice is a mapping (text, correct, feedback)", spec
-                )
-            check_keys(item, CHOICE_FIELDS, where=f"{where}, choice")
-            choices.append(
-                {
-                    "text": require(item, "text", where=f"{where}, choice").strip(),
-                    "is_correct": _flag(item, "correct", False, where=f"{where}, choice"),
-                    "feedback": _text(item, "feedback", where=f"{where}, choice"),
-                    "match_text": "",
-                }
-            )
-    elif kind == QuestionKind.TRUE_FALSE:
-        answer = _flag(spec, "answer", None, where=where)  # required: None is not a flag
-        fields["true_false_answer"] = "true" if answer else "false"
-        fields["feedback_true"] = _text(spec, "feedback_true", where=where)
-        fields["feedback_false"] = _text(spec, "feedback_false", where=where)
-    elif kind == QuestionKind.SHORT_ANSWER:
-        accepted = _list(spec, "accepted", where=where)
-        if not all(isinstance(text, str | int | float) and str(text).strip() for text in accepted):
-            raise SeedError(f"{where}: 'accepted' must be a list of answers", spec)
-        fields["accepted_answers"] = "\n".join(str(text).strip() for text in accepted)
-    elif kind == QuestionKind.NUMERIC:
-        fields["numeric_answer"] = _number(spec, "answer", where=where)
-        fields["tolerance"] = _number(spec, "tolerance", where=where, default=0)
-        if fields["tolerance"] < 0:
-            raise SeedError(f"{where}: 'tolerance' cannot be negative", spec)
-    elif kind == QuestionKind.ORDERING:
-        for text in _list(spec, "items", where=where):
-            if not isinstance(text, str):
-                raise SeedError(f"{where}: 'items' must be a list of texts", spec)
-            choices.append(
-                {"text": text.strip(), "is_correct": False, "feedback": "", "match_text": ""}
-            )
-    elif kind == QuestionKind.MATCHING:
-        for pair in _list(spec, "pairs", where=where):
-            if not isinstance(pair, dict):
-                raise SeedError(f"{where}: each pair is a mapping (prompt, match)", spec)
-            check_keys(pair, PAIR_FIELDS, where=f"{where}, pair")
-            choices.append(
-                {
-                    "text": require(pair, "prompt", where=f"{where}, pair").strip(),
-                    "is_correct": False,
-                    "feedback": "",
-                    "match_text": str(
-                        require(pair, "match", (str, int, float), where=f"{where}, pair")
-                    ).strip(),
-                }
-            )
-    elif kind == QuestionKind.ESSAY:
-        fields["essay_guidance"] = _text(spec, "guidance", where=where)
-        read_rubric(spec, fields, where)
-    problems = (
-        choice_errors(kind, [(c["text"], c["is_correct"], c["match_text"]) for c in choices])
-        if kind in KINDS_WITH_CHOICES
-        else []
-    )
+    kind.read_seed(spec, fields, choices, where)
+    problems = kind.choice_errors([(c["text"], c["is_correct"], c["match_text"]) for c in choices])
     if problems:
         raise SeedError(f"{where}: {' '.join(problems)}", spec)
     _check_models(fields, choices, spec, where)
@@ -262,7 +147,7 @@ def _draw_rules(spec, module, context):
             raise SeedError("quiz draw: each entry is a mapping (module, count)", spec)
         check_keys(item, DRAW_FIELDS, where="quiz draw")
         slug = require(item, "module", where="quiz draw")
-        count = _whole(item, "count", 1, low=1, high=1000, where="quiz draw")
+        count = seed_values.whole(item, "count", 1, low=1, high=1000, where="quiz draw")
         if slug not in context.modules:
             raise SeedError(
                 f"quiz draw: module '{slug}' is not a module before this one in the course", item
@@ -280,7 +165,7 @@ def build_quiz(module, spec, context):
     check_keys(spec, QUIZ_FIELDS, where="quiz")
     title = require(spec, "title", where="quiz")
     settings = read_settings(spec)
-    minutes = _whole(spec, "estimated_minutes", 10, low=1, high=10_000, where="quiz")
+    minutes = seed_values.whole(spec, "estimated_minutes", 10, low=1, high=10_000, where="quiz")
     question_specs = spec.get("questions") or []
     if not isinstance(question_specs, list):
         raise SeedError("quiz: 'questions' must be a list", spec)
@@ -302,8 +187,8 @@ def build_quiz(module, spec, context):
 
     def apply(page):
         page.title = title
-        page.summary = _text(spec, "summary", where="quiz")
-        page.intro = _text(spec, "intro", where="quiz")
+        page.summary = seed_values.text(spec, "summary", where="quiz")
+        page.intro = seed_values.text(spec, "intro", where="quiz")
         page.estimated_minutes = minutes
         for name, value in settings.items():
             setattr(page, name, value)

@@ -9,14 +9,14 @@ CRITERION_FIELDS = {"criterion", "levels"}
 LEVEL_FIELDS = {"points", "description"}
 
 
-def read_rubric(spec, fields, where):
+def read_rubric(spec, fields, where, *, takes_rubric):
     """Set `fields['rubric']` and `fields['model_answer']` from an essay's spec."""
     criteria_specs = spec.get("rubric")
     if criteria_specs is not None:
         if not isinstance(criteria_specs, list) or not criteria_specs:
             raise SeedError(f"{where}: 'rubric' must be a non-empty list of criteria", spec)
         criteria = [_criterion(item, where) for item in criteria_specs]
-        problems = rubric_errors(fields["kind"], fields["weight"], criteria)
+        problems = rubric_errors(takes_rubric, fields["weight"], criteria)
         if problems:
             raise SeedError(f"{where}: rubric: {' '.join(problems)}", criteria_specs)
         fields["rubric"] = rubric_stream(criteria)

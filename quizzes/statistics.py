@@ -18,14 +18,15 @@ the same for ten attempts or ten thousand.
 import math
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Count, F, FloatField, Max, Q, Sum
 from django.db.models.functions import Cast
 
+from quizzes import kinds
 from quizzes.models import (
     Attempt,
     AttemptState,
     QuestionFlag,
-    QuestionKind,
     QuestionVersion,
     Response,
     ResponseChoice,
@@ -78,7 +79,7 @@ class QuestionStatistics:
 
     @property
     def counts_placements(self):
-        return self.version.kind in (QuestionKind.ORDERING, QuestionKind.MATCHING)
+        return kinds.get(self.version.kind).statistics_measure != "picked"
 
 
 @dataclass
@@ -199,10 +200,7 @@ def _one_question(version, row, counts):
         discrimination = 100 * cov / math.sqrt(var_x * var_rest)
     facility = 100 * row["sx"] / n / top if top else None
     facility_sd = 100 * math.sqrt(var_x) / top if top and var_x is not None else None
-    measure = {
-        QuestionKind.ORDERING: "placed_right",
-        QuestionKind.MATCHING: "matched_right",
-    }.get(version.kind, "picked")
+    measure = kinds.get(version.kind).statistics_measure
     choices = [
         ChoiceStatistics(
             text=choice.text,
@@ -238,8 +236,12 @@ def flags_for(stat):
     return reasons
 
 
+@transaction.atomic
 def refresh_flags(quiz, stats):
-    """Store which questions the statistics flag for review (the latest version decides)."""
+    """Store which questions the statistics flag for review (the latest version decides).
+
+    The old flags are replaced in one transaction: the review queue never sees none.
+    """
     latest = {}
     for stat in stats.questions:
         question_id = stat.version.question_id

@@ -1,6 +1,8 @@
 """Learner views: start, take (save, autosave, submit) and review an attempt; trainer preview.
 
-Views stay thin: the life cycle lives in `quizzes.lifecycle`, grading in `quizzes.grading`.
+Views stay thin: the life cycle lives in `quizzes.attempts`, grading in `quizzes.grading`
+and `quizzes.grades`; a view reads the posted form (`quizzes.forms`) and hands the service
+the answers.
 Someone else's attempt is a 404, so attempt ids tell nothing.
 """
 
@@ -15,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from courses.progress import can_take_step, course_of_step, step_context
-from quizzes import lifecycle, preview
-from quizzes.forms import parse_answers
-from quizzes.grading import mark_for, percent_of
+from courses.enrolments import can_take_step
+from courses.progress import course_of_step, step_context
+from quizzes import attempts, preview
+from quizzes.forms import parse_answers, read_attempt_form
 from quizzes.models import Attempt, AttemptState, QuizPage, ReviewOptions
+from quizzes.overview import quiz_overview
 from quizzes.paper import load_paper, question_fields
 from quizzes.review import review_item
 
@@ -47,7 +50,7 @@ def format_duration(seconds):
 def _seconds_left(attempt, now):
     if attempt.deadline is None:
         return None
-    end = attempt.grace_ends_at if lifecycle.in_grace_period(attempt, now) else attempt.deadline
+    end = attempt.grace_ends_at if attempts.in_grace_period(attempt, now) else attempt.deadline
     return max(0, int((end - now).total_seconds()))
 
 
@@ -59,8 +62,8 @@ def start(request, quiz_id):
         messages.info(request, _("Enrol in this course to take its quizzes."))
         return redirect(course_of_step(quiz).get_url(request))
     try:
-        attempt, created = lifecycle.start_attempt(request.user, quiz)
-    except lifecycle.QuizUnavailable as error:
+        attempt, created = attempts.start_attempt(request.user, quiz)
+    except attempts.QuizUnavailable as error:
         messages.error(request, error.message)
         return redirect(quiz.get_url(request))
     if not created:
@@ -70,7 +73,7 @@ def start(request, quiz_id):
 
 def render_attempt(request, attempt, *, items=None, errors=None, raw_texts=None, status=200):
     now = timezone.now()
-    grace = lifecycle.in_grace_period(attempt, now)
+    grace = attempts.in_grace_period(attempt, now)
     items = items if items is not None else load_paper(attempt)
     errors = errors or {}
     raw_texts = raw_texts or {}
@@ -96,18 +99,24 @@ def render_attempt(request, attempt, *, items=None, errors=None, raw_texts=None,
 @login_required
 @require_GET
 def attempt_view(request, attempt_id):
-    attempt = lifecycle.close_if_overdue(_own_attempt(request, attempt_id))
+    attempt = attempts.close_if_overdue(_own_attempt(request, attempt_id))
     if not attempt.is_open:
         return redirect("quizzes:result", attempt.pk)
     return render_attempt(request, attempt)
+
+
+def _post(attempt, data, *, finish):
+    items, parsed = read_attempt_form(attempt, data)
+    return attempts.post_answers(
+        attempt, items, parsed, saved_version=data.get("saved_version"), finish=finish
+    )
 
 
 @login_required
 @require_POST
 def submit(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
-    finish = "finish" in request.POST
-    outcome = lifecycle.post_answers(attempt, request.POST, finish=finish)
+    outcome = _post(attempt, request.POST, finish="finish" in request.POST)
     attempt = outcome.attempt
     if outcome.status == outcome.FINISHED:
         messages.success(request, _("Your answers are submitted."))
@@ -154,7 +163,7 @@ def _time_up_message(attempt):
 def autosave(request, attempt_id):
     """Save answers while the learner works (called by quiz.js); answers JSON, never marks."""
     attempt = _own_attempt(request, attempt_id)
-    outcome = lifecycle.post_answers(attempt, request.POST, finish=False)
+    outcome = _post(attempt, request.POST, finish=False)
     attempt = outcome.attempt
     if outcome.status in (outcome.SAVED, outcome.INVALID):
         now = timezone.now()
@@ -193,7 +202,7 @@ def autosave(request, attempt_id):
 @login_required
 @require_GET
 def result(request, attempt_id):
-    attempt = lifecycle.close_if_overdue(_own_attempt(request, attempt_id))
+    attempt = attempts.close_if_overdue(_own_attempt(request, attempt_id))
     if attempt.is_open:
         return redirect("quizzes:attempt", attempt.pk)
     quiz = attempt.quiz
@@ -201,7 +210,7 @@ def result(request, attempt_id):
     options = quiz.review_options(quiz.review_moment(attempt.submitted_at, now))
     # An abandoned attempt was never submitted: there is nothing graded to review.
     items = load_paper(attempt) if options.shows_questions and attempt.is_finished else []
-    overview = lifecycle.quiz_overview(request.user, quiz, now)
+    overview = quiz_overview(request.user, quiz, now)
     context = {
         **_frame(request, quiz),
         "attempt": attempt,
@@ -237,10 +246,8 @@ def preview_view(request, quiz_id):
         else:
             parsed = parse_answers(items, request.POST)
             if not parsed.errors:
-                for item in items:
-                    item.answer = parsed.answers[item.position]
-                    item.mark = mark_for(item.question, item.answer)
-                return _preview_result(request, draft, items)
+                result = preview.grade_preview(draft, items, parsed)
+                return _preview_result(request, draft, items, result)
             return _preview_form(request, draft, items, plan, parsed.errors, parsed.raw_texts)
     plan = preview.new_plan(draft)
     return _preview_form(request, draft, preview.items_from_plan(draft, plan), plan)
@@ -263,22 +270,17 @@ def _preview_form(request, draft, items, plan, errors=None, raw_texts=None):
     return TemplateResponse(request, "quizzes/preview.html", context)
 
 
-def _preview_result(request, draft, items):
-    marks = [item.mark for item in items]
-    known = sum(mark for mark in marks if mark is not None)
-    top = sum(item.max_mark for item in items)
-    pending = any(mark is None for mark in marks)
-    percent = percent_of(known, top)
+def _preview_result(request, draft, items, result):
     options = ReviewOptions.everything()
     context = {
         "page": draft,
         "quiz": draft,
-        "score": known,
-        "max_score": top,
-        "percent": percent,
-        "pending": pending,
-        "passed": not pending and percent >= draft.pass_mark,
-        "overall_feedback": "" if pending else draft.feedback_for(percent),
+        "score": result.score,
+        "max_score": result.max_score,
+        "percent": result.percent_so_far,
+        "pending": result.pending,
+        "passed": bool(result.passed),
+        "overall_feedback": "" if result.pending else draft.feedback_for(result.percent),
         "reviews": [review_item(item, options) for item in items],
     }
     return TemplateResponse(request, "quizzes/preview_result.html", context)

@@ -8,11 +8,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
-from django.db.models.functions import Substr
 from django.utils import timezone
 
 from courses.models import StepCompletion
-from courses.progress import STEPLEN, course_path_of_step, percent, progress_table
+from courses.progress import percent
+from courses.progress_table import progress_table
+from courses.tree import ancestor_path_at, course_path_of_step
 from learners.models import Assignment
 from quizzes.models import Attempt, AttemptState, QuizGrade, QuizPage
 from reports.status import Status, status_of
@@ -112,7 +113,7 @@ def last_completions(user_ids, courses):
         paths = {course.path: course.pk for course in courses if course.depth == depth}
         rows = (
             StepCompletion.objects.filter(user_id__in=user_ids)
-            .annotate(course_path=Substr("step__path", 1, depth * STEPLEN))
+            .annotate(course_path=ancestor_path_at("step__path", depth))
             .filter(course_path__in=paths)
             .order_by()
             .values("user_id", "course_path")

@@ -8,7 +8,8 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from courses.models import CoursePage, Enrolment, StepCompletion
-from courses.progress import STEP_DEPTH_BELOW_COURSE, percent
+from courses.progress import percent
+from courses.tree import module_depth, parent_path, step_depth
 from quizzes.models import Attempt, QuizGrade
 
 
@@ -61,7 +62,7 @@ def build_transcript(learner, extra_courses=()):
     tree = (
         Page.objects.live()
         .filter(condition)
-        .filter(depth__lte=max(c.depth for c in courses) + STEP_DEPTH_BELOW_COURSE)
+        .filter(depth__lte=step_depth(max(c.depth for c in courses)))
         .order_by("path")
     )
     done = dict(StepCompletion.objects.filter(user=learner).values_list("step_id", "completed_at"))
@@ -85,14 +86,14 @@ def build_transcript(learner, extra_courses=()):
         for path, (course, item) in by_path.items():
             if not page.path.startswith(path):
                 continue
-            if page.depth == course.depth + 1:
+            if page.depth == module_depth(course.depth):
                 modules[page.path] = page.title
-            elif page.depth == course.depth + STEP_DEPTH_BELOW_COURSE:
+            elif page.depth == step_depth(course.depth):
                 grade = grades.get(page.pk)
                 item.steps.append(
                     TranscriptStep(
                         page=page,
-                        module_title=modules.get(page.path[: -Page.steplen], ""),
+                        module_title=modules.get(parent_path(page), ""),
                         done_at=done.get(page.pk),
                         attempts=attempts.get(page.pk, []),
                         grade=grade.percent if grade else None,

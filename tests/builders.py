@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
-PASSWORD = "correct-horse-battery"  # noqa: S105
+PASSWORD = "correct-horse-battery"
 
 
 def make_user(username="learner", *, groups=(), **fields):

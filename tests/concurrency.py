@@ -15,7 +15,7 @@ def at_once(count, request):
         try:
             barrier.wait(timeout=10)
             results[n] = request(n)
-        except Exception as error:  # noqa: BLE001 - reported below, with the thread's number
+        except Exception as error:  # reported below, with the thread's number
             errors.append((n, error))
         finally:
             connection.close()

@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # Wagtail
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",

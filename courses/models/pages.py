@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.tree import parent_path
 
 
 def objectives_field(verbose_name):
@@ -47,7 +48,7 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalog")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.progress import enrolled_course_ids
+        from courses.enrolments import enrolled_course_ids
 
         context = super().get_context(request, *args, **kwargs)
         courses = (
@@ -134,7 +135,8 @@ class CoursePage(Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.progress import course_progress, find_enrolment
+        from courses.enrolments import find_enrolment
+        from courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = course_progress(request.user, self)
@@ -161,10 +163,11 @@ class ModulePage(Page):
         return [model for model in super().allowed_subpage_models() if issubclass(model, StepPage)]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.progress import course_progress, find_enrolment
+        from courses.enrolments import find_enrolment
+        from courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.get(path=self.path[: -self.steplen])
+        course = CoursePage.objects.get(path=parent_path(self))
         progress = course_progress(request.user, course)
         context["course"] = course
         context["enrolment"] = find_enrolment(request.user, course)
@@ -192,7 +195,7 @@ class StepPage(Page):
     step_kind_label = _("Step")
 
     def serve(self, request, *args, **kwargs):
-        from courses.progress import can_take_step
+        from courses.enrolments import can_take_step
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())

@@ -1,27 +1,10 @@
 from .attempts import Attempt, AttemptState, QuizGrade, Response, ResponseChoice
-from .pages import (
-    ExpiryPolicy,
-    GradingMethod,
-    QuizDrawRule,
-    QuizFeedbackBand,
-    QuizPage,
-    ReviewMoment,
-    ReviewOptions,
-)
-from .questions import (
-    KINDS_WITH_CHOICES,
-    BankQuestion,
-    Question,
-    QuestionCategory,
-    QuestionChoice,
-    QuestionFlag,
-    QuestionKind,
-    QuestionVersion,
-    VersionChoice,
-)
+from .pages import QuizDrawRule, QuizFeedbackBand, QuizPage
+from .questions import BankQuestion, Question, QuestionCategory, QuestionChoice
+from .rules import ExpiryPolicy, GradingMethod, ReviewMoment, ReviewOptions
+from .versions import QuestionFlag, QuestionVersion, VersionChoice
 
 __all__ = [
-    "KINDS_WITH_CHOICES",
     "Attempt",
     "BankQuestion",
     "AttemptState",
@@ -31,7 +14,6 @@ __all__ = [
     "QuestionCategory",
     "QuestionChoice",
     "QuestionFlag",
-    "QuestionKind",
     "QuestionVersion",
     "QuizDrawRule",
     "QuizFeedbackBand",

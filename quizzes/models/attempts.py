@@ -2,7 +2,7 @@
 
 The constraints are the last line of defence against double submissions and races: one
 attempt number per learner and quiz, at most one attempt in progress, one response per
-slot. The life cycle code (`quizzes.lifecycle`) locks the learner's `QuizGrade` row before
+slot. The life cycle code (`quizzes.attempts`, `quizzes.marking`) locks the learner's `QuizGrade` row before
 it starts an attempt and the attempt's row before it changes it.
 """
 

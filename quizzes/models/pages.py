@@ -1,12 +1,11 @@
 """The quiz page: a step of a module, with its questions, draw rules and settings."""
 
-from dataclasses import dataclass, fields
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -23,66 +22,15 @@ from wagtail.models import Orderable, Page
 
 from courses.models import StepPage
 from quizzes.admin_forms import QuizPageForm
-
-
-class GradingMethod(models.TextChoices):
-    HIGHEST = "highest", _("Highest attempt")
-    AVERAGE = "average", _("Average of attempts")
-    FIRST = "first", _("First attempt")
-    LAST = "last", _("Last attempt")
-
-
-class ExpiryPolicy(models.TextChoices):
-    AUTOSUBMIT = "autosubmit", _("Submit what was saved when time runs out")
-    GRACE = "grace", _("Allow a grace period to submit (answers can no longer change)")
-
-
-class ReviewMoment(models.TextChoices):
-    IMMEDIATELY = "immediately", _("Immediately after the attempt")
-    OPEN = "open", _("Later, while the quiz is still open")
-    CLOSED = "closed", _("After the quiz closes")
-
-
-# Moodle's "immediately after the attempt" lasts two minutes after submission.
-IMMEDIATE_REVIEW_WINDOW = timedelta(minutes=2)
-
-
-@dataclass(frozen=True)
-class ReviewOptions:
-    """What a learner may see when reviewing a submitted attempt."""
-
-    answers: bool = False
-    correctness: bool = False
-    marks: bool = False
-    feedback: bool = False
-    explanation: bool = False
-    right_answer: bool = False
-
-    @classmethod
-    def everything(cls):
-        return cls(**{f.name: True for f in fields(cls)})
-
-    @property
-    def shows_questions(self):
-        return any(getattr(self, f.name) for f in fields(self))
-
-
-REVIEW_ITEM_LABELS = {
-    "answers": _("the learner's answers"),
-    "correctness": _("whether each answer was correct"),
-    "marks": _("the marks"),
-    "feedback": _("per-answer feedback"),
-    "explanation": _("the explanation and source"),
-    "right_answer": _("the right answer"),
-}
-
-
-def _review_flag(moment, item, default):
-    moment_label = dict(ReviewMoment.choices)[moment]
-    return models.BooleanField(
-        format_lazy("{}: {}", moment_label, REVIEW_ITEM_LABELS[item]),
-        default=default,
-    )
+from quizzes.models.rules import (
+    IMMEDIATE_REVIEW_WINDOW,
+    REVIEW_ITEM_LABELS,
+    ExpiryPolicy,
+    GradingMethod,
+    ReviewMoment,
+    ReviewOptions,
+    review_flag,
+)
 
 
 class QuizPage(StepPage):
@@ -124,24 +72,24 @@ class QuizPage(StepPage):
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
 
-    review_immediately_answers = _review_flag("immediately", "answers", True)
-    review_immediately_correctness = _review_flag("immediately", "correctness", True)
-    review_immediately_marks = _review_flag("immediately", "marks", True)
-    review_immediately_feedback = _review_flag("immediately", "feedback", True)
-    review_immediately_explanation = _review_flag("immediately", "explanation", True)
-    review_immediately_right_answer = _review_flag("immediately", "right_answer", False)
-    review_open_answers = _review_flag("open", "answers", True)
-    review_open_correctness = _review_flag("open", "correctness", True)
-    review_open_marks = _review_flag("open", "marks", True)
-    review_open_feedback = _review_flag("open", "feedback", True)
-    review_open_explanation = _review_flag("open", "explanation", True)
-    review_open_right_answer = _review_flag("open", "right_answer", False)
-    review_closed_answers = _review_flag("closed", "answers", True)
-    review_closed_correctness = _review_flag("closed", "correctness", True)
-    review_closed_marks = _review_flag("closed", "marks", True)
-    review_closed_feedback = _review_flag("closed", "feedback", True)
-    review_closed_explanation = _review_flag("closed", "explanation", True)
-    review_closed_right_answer = _review_flag("closed", "right_answer", True)
+    review_immediately_answers = review_flag("immediately", "answers", True)
+    review_immediately_correctness = review_flag("immediately", "correctness", True)
+    review_immediately_marks = review_flag("immediately", "marks", True)
+    review_immediately_feedback = review_flag("immediately", "feedback", True)
+    review_immediately_explanation = review_flag("immediately", "explanation", True)
+    review_immediately_right_answer = review_flag("immediately", "right_answer", False)
+    review_open_answers = review_flag("open", "answers", True)
+    review_open_correctness = review_flag("open", "correctness", True)
+    review_open_marks = review_flag("open", "marks", True)
+    review_open_feedback = review_flag("open", "feedback", True)
+    review_open_explanation = review_flag("open", "explanation", True)
+    review_open_right_answer = review_flag("open", "right_answer", False)
+    review_closed_answers = review_flag("closed", "answers", True)
+    review_closed_correctness = review_flag("closed", "correctness", True)
+    review_closed_marks = review_flag("closed", "marks", True)
+    review_closed_feedback = review_flag("closed", "feedback", True)
+    review_closed_explanation = review_flag("closed", "explanation", True)
+    review_closed_right_answer = review_flag("closed", "right_answer", True)
 
     step_kind_label = _("Quiz")
     # Settings a learner may know; never the questions, so no answer key leaves the API.
@@ -222,10 +170,30 @@ class QuizPage(StepPage):
     def is_open(self, now):
         if self.opens_at and now < self.opens_at:
             return False
-        return not (self.closes_at and now >= self.closes_at)
+        return not self.is_closed(now)
 
     def is_closed(self, now):
         return bool(self.closes_at and now >= self.closes_at)
+
+    def question_count(self):
+        """How many questions an attempt gets: the quiz's own and those drawn from banks."""
+        return self.questions.count() + sum(rule.count for rule in self.draw_rules.all())
+
+    def unavailable_reason(self, now, *, attempts_used=0, question_count=None):
+        """Why a learner who has used `attempts_used` attempts cannot start one now, or "".
+
+        The one rule the quiz page, the start of an attempt and the overview all ask;
+        `question_count` None leaves the questions unchecked.
+        """
+        if not self.is_open(now):
+            if self.is_closed(now):
+                return gettext("This quiz is closed.")
+            return gettext("This quiz is not open yet.")
+        if self.attempts_allowed and attempts_used >= self.attempts_allowed:
+            return gettext("You have used every attempt this quiz allows.")
+        if question_count == 0:
+            return gettext("This quiz has no questions yet.")
+        return ""
 
     def deadline_for(self, started_at):
         """When an attempt started at `started_at` must be submitted: limit or closing time."""
@@ -260,28 +228,28 @@ class QuizPage(StepPage):
         bands = sorted(self.feedback_bands.all(), key=lambda band: band.min_percent, reverse=True)
         return next((band.feedback for band in bands if percent >= band.min_percent), "")
 
-    def serve_preview(self, request, mode_name):
-        """The editor's preview panel: the paper a learner would get from this draft.
+    # The editor's preview panel: the paper a learner would get from this draft, rendered
+    # from the page in memory (it may not be saved yet), without the course frame and
+    # without recording anything; grading a preview is the "Preview as a learner" view.
 
-        Rendered from the page in memory (it may not be saved yet), without the course frame
-        and without recording anything; grading a preview is the "Preview as a learner" view.
-        """
-        from django.template.response import TemplateResponse
+    def get_preview_template(self, request, mode_name):
+        return "quizzes/preview.html"
 
+    def get_preview_context(self, request, mode_name):
         from quizzes.paper import question_fields
         from quizzes.preview import items_from_plan, new_plan
 
         items = items_from_plan(self, new_plan(self)) or []
-        context = {
+        return {
+            "request": request,
             "page": self,
             "quiz": self,
             "in_editor": True,
             "questions": [question_fields(item, disabled=True) for item in items],
         }
-        return TemplateResponse(request, "quizzes/preview.html", context)
 
     def get_context(self, request, *args, **kwargs):
-        from quizzes.lifecycle import quiz_overview
+        from quizzes.overview import quiz_overview
 
         context = super().get_context(request, *args, **kwargs)
         context["overview"] = quiz_overview(request.user, self)

@@ -19,7 +19,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from certificates.models import Certificate
 from learners.models import Cohort, CourseLead
-from quizzes.models import BankQuestion, QuestionCategory, QuestionKind, Response
+from quizzes.kinds import QuestionKind
+from quizzes.models import BankQuestion, QuestionCategory, Response
 from reports.models import ExportFile
 from tests.builders import add_lesson, make_user
 from tests.quizzes.builders import course_of, enrolled_learner, essay, make_quiz, take

@@ -16,10 +16,12 @@ from wagtail.models import Page, Revision
 import pytest
 
 from courses.models import CoursePage, LessonPage, ModulePage
-from quizzes.content import Answer, data_from_question
+from quizzes.content import Answer
 from quizzes.grading import fraction
-from quizzes.models import Question, QuestionCategory, QuestionKind, QuizPage
+from quizzes.kinds import QuestionKind
+from quizzes.models import Question, QuestionCategory, QuizPage
 from quizzes.seed_banks import final_bank_key
+from quizzes.versions import data_from_question
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "courses"
 COURSE_SLUGS = {

@@ -75,7 +75,7 @@ def test_production_reads_the_mail_server_from_the_environment():
         EMAIL_HOST="smtp.example.org",
         EMAIL_PORT="587",
         EMAIL_HOST_USER="academy",
-        EMAIL_HOST_PASSWORD="s3cret",  # noqa: S106 (a test value)
+        EMAIL_HOST_PASSWORD="s3cret",
         EMAIL_USE_TLS="1",
     )
     assert result.returncode == 0, result.stderr

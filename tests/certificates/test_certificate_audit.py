@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from certificates.models import Certificate
-from courses import progress
+from courses import completion, enrolments
 from tests.builders import lessons_of, make_course, make_user
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 def certificate():
     learner = make_user("officer")
     course = make_course("Joint investigations", lessons=1)
-    progress.enrol(learner, course)
-    progress.record_completion(learner, lessons_of(course)[0])
+    enrolments.enrol(learner, course)
+    completion.record_completion(learner, lessons_of(course)[0])
     return Certificate.objects.get(user=learner)
 
 

@@ -15,7 +15,7 @@ from PIL import Image
 
 from certificates.models import AcademySettings, Certificate
 from certificates.pdf import QR_BORDER, QR_SCALE
-from courses import progress
+from courses import completion, enrolments
 from learners.models import Cohort, LearnerProfile
 from tests.builders import lessons_of, make_course, make_user
 
@@ -28,8 +28,8 @@ A4_LANDSCAPE_POINTS = (842, 595)
 def certificate():
     course = make_course("Joint investigations", lessons=1, estimated_duration_minutes=150)
     learner = make_user("officer", first_name="Aziza", last_name="Karimova")
-    progress.enrol(learner, course)
-    progress.record_completion(learner, lessons_of(course)[0])
+    enrolments.enrol(learner, course)
+    completion.record_completion(learner, lessons_of(course)[0])
     issuer = AcademySettings.for_site(Site.objects.get(is_default_site=True))
     issuer.academy_name = "Academy of the Ministry of Internal Affairs"
     issuer.signatory_name = "Rustam Aliyev"

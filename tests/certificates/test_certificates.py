@@ -7,16 +7,16 @@ from django.urls import reverse
 import pytest
 
 from certificates.models import CODE_ALPHABET, Certificate
-from courses import progress
+from courses import completion, enrolments
 from tests.builders import lessons_of, make_course, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def complete(learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     for lesson in lessons_of(course):
-        progress.record_completion(learner, lesson)
+        completion.record_completion(learner, lesson)
 
 
 @pytest.fixture
@@ -26,11 +26,11 @@ def learner():
 
 def test_completing_the_last_step_issues_a_certificate(learner):
     course = make_course("Joint investigations", lessons=2)
-    progress.enrol(learner, course)
-    progress.record_completion(learner, lessons_of(course)[0])
+    enrolments.enrol(learner, course)
+    completion.record_completion(learner, lessons_of(course)[0])
     assert not Certificate.objects.exists()
 
-    progress.record_completion(learner, lessons_of(course)[1])
+    completion.record_completion(learner, lessons_of(course)[1])
 
     certificate = Certificate.objects.get()
     assert (certificate.user, certificate.course) == (learner, course)
@@ -48,10 +48,10 @@ def test_a_revoked_completion_withdraws_the_certificate_and_completing_again_rei
     last = lessons_of(course)[1]
     code = Certificate.objects.get().code
 
-    progress.revoke_completion(learner, last)
+    completion.revoke_completion(learner, last)
     assert not Certificate.objects.get().is_valid
 
-    progress.record_completion(learner, last)
+    completion.record_completion(learner, last)
     certificate = Certificate.objects.get()
     assert certificate.is_valid and certificate.code == code
 
@@ -72,7 +72,7 @@ def test_anyone_with_the_code_can_verify_it(client, learner):
 def test_a_withdrawn_certificate_says_so(client, learner):
     course = make_course(lessons=1)
     complete(learner, course)
-    progress.revoke_completion(learner, lessons_of(course)[0])
+    completion.revoke_completion(learner, lessons_of(course)[0])
 
     response = client.get(Certificate.objects.get().get_absolute_url())
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses import progress
+from courses import enrolments, progress
 from courses.models import Enrolment, StepCompletion
 from tests.builders import lessons_of, make_course, make_user
 from tests.concurrency import at_once
@@ -40,7 +40,7 @@ def test_two_simultaneous_enrolments_make_one():
 def test_two_simultaneous_completions_count_once():
     learner = make_user()
     course = make_course(lessons=2)
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     lesson = lessons_of(course)[0]
     clients = [logged_in(learner) for _ in range(2)]
     url = reverse("courses:complete_lesson", args=[lesson.pk])

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments, progress
 from courses.models import Enrolment, StepCompletion
 from tests.builders import PASSWORD, lessons_of, make_course, make_user
 
@@ -84,7 +84,7 @@ def test_a_lesson_needs_an_enrolment(client, learner, course):
 
 
 def test_reading_a_lesson_shows_outline_navigation_and_progress(client, learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     first, second, *_ = lessons_of(course)
 
     response = client.get(second.url)
@@ -99,13 +99,13 @@ def test_reading_a_lesson_shows_outline_navigation_and_progress(client, learner,
 
 
 def test_reading_a_lesson_changes_nothing(client, learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     client.get(lessons_of(course)[0].url)
     assert not StepCompletion.objects.exists()
 
 
 def test_marking_done_moves_on_to_the_next_lesson_even_across_modules(client, learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     lessons = lessons_of(course)
 
     response = client.post(reverse("courses:complete_lesson", args=[lessons[1].pk]))
@@ -116,7 +116,7 @@ def test_marking_done_moves_on_to_the_next_lesson_even_across_modules(client, le
 
 
 def test_marking_done_is_never_a_get(client, learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     lesson = lessons_of(course)[0]
 
     response = client.get(reverse("courses:complete_lesson", args=[lesson.pk]))
@@ -126,7 +126,7 @@ def test_marking_done_is_never_a_get(client, learner, course):
 
 
 def test_double_click_on_mark_done_counts_once(client, learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     lesson = lessons_of(course)[0]
     url = reverse("courses:complete_lesson", args=[lesson.pk])
 
@@ -137,7 +137,7 @@ def test_double_click_on_mark_done_counts_once(client, learner, course):
 
 
 def test_mark_done_answers_json_to_the_script(client, learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     lesson = lessons_of(course)[0]
 
     response = client.post(
@@ -159,7 +159,7 @@ def test_marking_done_without_enrolment_is_refused(client, learner, course):
 
 
 def test_mark_done_ignores_an_offsite_next(client, learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     lessons = lessons_of(course)
 
     response = client.post(
@@ -176,9 +176,9 @@ def test_unknown_lesson_is_a_404_not_a_500(client, learner):
 
 
 def test_course_page_offers_resume_at_the_first_unfinished_step(client, learner, course):
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     lessons = lessons_of(course)
-    progress.record_completion(learner, lessons[0])
+    completion.record_completion(learner, lessons[0])
 
     response = client.get(course.url)
 
@@ -188,8 +188,8 @@ def test_course_page_offers_resume_at_the_first_unfinished_step(client, learner,
 
 
 def test_dashboard_lists_enrolments_with_progress(client, learner, course):
-    progress.enrol(learner, course)
-    progress.record_completion(learner, lessons_of(course)[0])
+    enrolments.enrol(learner, course)
+    completion.record_completion(learner, lessons_of(course)[0])
 
     response = client.get("/learn/")
 
@@ -199,11 +199,11 @@ def test_dashboard_lists_enrolments_with_progress(client, learner, course):
 
 def test_progress_json_is_the_learners_own(client, learner, course):
     other = make_user("someone-else")
-    progress.enrol(other, course)
+    enrolments.enrol(other, course)
     for lesson in lessons_of(course):
-        progress.record_completion(other, lesson)
-    progress.enrol(learner, course)
-    progress.record_completion(learner, lessons_of(course)[0])
+        completion.record_completion(other, lesson)
+    enrolments.enrol(learner, course)
+    completion.record_completion(learner, lessons_of(course)[0])
 
     data = client.get("/learn/progress.json").json()
 
@@ -217,7 +217,7 @@ def test_course_progress_json_only_for_an_enrolled_learner(client, learner, cour
     url = reverse("courses:course_progress_json", args=[course.pk])
     assert client.get(url).status_code == 404
 
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     data = client.get(url).json()
 
     assert data["total"] == 4

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments
 from learners.models import Cohort
 from tests.builders import lessons_of, make_course, make_user
 
@@ -26,9 +26,9 @@ def count_queries(client, method, url, **kwargs):
 
 def enrolled_learner(client, course, username, done=1):
     learner = make_user(username)
-    progress.enrol(learner, course)
+    enrolments.enrol(learner, course)
     for lesson in lessons_of(course)[:done]:
-        progress.record_completion(learner, lesson)
+        completion.record_completion(learner, lesson)
     client.force_login(learner)
     return learner
 
@@ -61,13 +61,13 @@ def test_lesson_page_costs_the_same_for_3_and_60_lessons(client, small_and_large
 def test_dashboard_costs_the_same_for_one_short_and_several_long_courses(client):
     few = make_user("few")
     short = make_course("Short", lessons=3)
-    progress.enrol(few, short)
+    enrolments.enrol(few, short)
     many = make_user("many")
     for n in range(4):
         course = make_course(f"Long {n}", modules=3, lessons=5)
-        progress.enrol(many, course)
+        enrolments.enrol(many, course)
         for lesson in lessons_of(course)[:7]:
-            progress.record_completion(many, lesson)
+            completion.record_completion(many, lesson)
 
     counts = []
     for user in (few, many):
@@ -108,7 +108,7 @@ def test_cohort_page_costs_the_same_for_2_and_30_learners(client):
         for n in range(size):
             learner = make_user(f"c{size}-{n}")
             cohort.learners.add(learner)
-            progress.record_completion(learner, lessons_of(course)[n % 3])
+            completion.record_completion(learner, lessons_of(course)[n % 3])
         client.force_login(trainer)
         url = reverse("learners:cohort_detail", args=[cohort.pk])
         client.get(url)

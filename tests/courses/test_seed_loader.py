@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments, progress
 from courses.models import CoursePage, LessonPage, ModulePage, StepCompletion
 from courses.seed import SeedError, load_seed_files, read_seed_file
 from tests.builders import make_user
@@ -120,8 +120,8 @@ def test_reloading_never_touches_learner_records(tmp_path):
     load(path)
     learner = make_user()
     course = CoursePage.objects.get()
-    progress.enrol(learner, course)
-    progress.record_completion(learner, LessonPage.objects.get(slug="what-it-is"))
+    enrolments.enrol(learner, course)
+    completion.record_completion(learner, LessonPage.objects.get(slug="what-it-is"))
 
     path.write_text(COURSE.replace("<p>A formal request", "<p>A formal, written request"))
     load(path)
@@ -275,7 +275,7 @@ def test_a_document_outside_the_documents_folder_is_refused_and_nothing_loads(tm
 def test_the_learner_gets_a_download_link_for_the_seeded_document(tmp_path, client):
     load(course_with_document(tmp_path))
     learner = make_user()
-    progress.enrol(learner, CoursePage.objects.get(slug="documents-course"))
+    enrolments.enrol(learner, CoursePage.objects.get(slug="documents-course"))
     client.force_login(learner)
     lesson = LessonPage.objects.get(slug="model-request")
 

@@ -94,13 +94,13 @@ def test_a_trainer_runs_a_cohort(page, academy_site, cohort_id, artifacts, tmp_p
     academy_site.shell(
         f"""
 from django.contrib.auth import get_user_model
-from courses import progress
+from courses import completion, enrolments
 from courses.models import CoursePage, LessonPage
 user = get_user_model().objects.get(username="e2e-imported")
 course = CoursePage.objects.get(title={COURSE!r})
-progress.enrol(user, course)
+enrolments.enrol(user, course)
 for lesson in LessonPage.objects.live().descendant_of(course).order_by("path")[:5]:
-    progress.record_completion(user, lesson)
+    completion.record_completion(user, lesson)
 """
     )
 

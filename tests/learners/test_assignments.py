@@ -7,7 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments
 from learners.assignments import assigned_courses
 from learners.models import Assignment, Cohort, LearnerProfile
 from tests.builders import PASSWORD, lessons_of, make_course, make_user
@@ -32,8 +32,8 @@ def test_a_learner_sees_each_assigned_course_with_its_due_date_and_state(client,
     Assignment.objects.create(cohort=cohort, course=soon, due_date=today + datetime.timedelta(2))
     Assignment.objects.create(cohort=cohort, course=done, due_date=today - datetime.timedelta(1))
     officer = cohort.learners.get()
-    progress.enrol(officer, done)
-    progress.record_completion(officer, lessons_of(done)[0])
+    enrolments.enrol(officer, done)
+    completion.record_completion(officer, lessons_of(done)[0])
 
     items = {item.course.title: item for item in assigned_courses(officer)}
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments
 from learners.models import Cohort, LearnerProfile
 from tests.builders import PASSWORD, lessons_of, make_course, make_user
 
@@ -23,8 +23,8 @@ def two_cohorts():
     theirs.learners.add(bob)
     for cohort in (mine, theirs):
         cohort.courses.add(course)
-    progress.enrol(alice, course)
-    progress.record_completion(alice, lessons_of(course)[0])
+    enrolments.enrol(alice, course)
+    completion.record_completion(alice, lessons_of(course)[0])
     return {"course": course, "mine": mine, "theirs": theirs, "trainer": trainer}
 
 
@@ -78,6 +78,17 @@ def test_a_learner_edits_their_profile_and_language(client):
         "ru",
     )
     assert response.cookies["django_language"].value == "ru"
+
+
+def test_the_language_cookie_is_the_one_the_settings_name(client, settings):
+    settings.LANGUAGE_COOKIE_NAME = "academy_language"
+    client.force_login(make_user("officer"))
+    response = client.post(
+        reverse("learners:profile"),
+        {"agency": "MVD", "country": "Uzbekistan", "rank": "Captain", "preferred_language": "uz"},
+    )
+    assert response.cookies["academy_language"].value == "uz"
+    assert "django_language" not in response.cookies
 
 
 def test_an_invalid_language_is_refused_with_a_message(client):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments
 from learners.models import Assignment, Cohort, LearnerProfile, ReminderSent
 from learners.reminders import send_due_reminders
 from reports.digest import send_weekly_digests
@@ -66,9 +66,9 @@ def test_an_overdue_reminder_follows_once_after_the_due_date(cohort):
 def test_a_learner_who_finished_the_course_is_not_reminded(cohort):
     assignment = assign(cohort, due_in=2)
     aziz = cohort.learners.get(username="aziz")
-    progress.enrol(aziz, assignment.course)
+    enrolments.enrol(aziz, assignment.course)
     for lesson in lessons_of(assignment.course):
-        progress.record_completion(aziz, lesson)
+        completion.record_completion(aziz, lesson)
 
     send_due_reminders(TODAY)
 

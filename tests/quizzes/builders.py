@@ -4,13 +4,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from courses.enrolments import enrol
 from courses.models import CoursePage, ModulePage
-from courses.progress import enrol
-from quizzes.lifecycle import post_answers, start_attempt
+from quizzes.attempts import post_answers, start_attempt
+from quizzes.forms import read_attempt_form
+from quizzes.kinds import QuestionKind
 from quizzes.models import (
     Question,
     QuestionChoice,
-    QuestionKind,
     QuizDrawRule,
     QuizFeedbackBand,
     QuizPage,
@@ -151,6 +152,14 @@ def form_data(attempt, answers, **extra):
     return data
 
 
+def post_form(attempt, data, *, finish, now=None):
+    """Post `data` (a QueryDict) for `attempt` as the quiz views do: read, then hand over."""
+    items, parsed = read_attempt_form(attempt, data)
+    return post_answers(
+        attempt, items, parsed, saved_version=data.get("saved_version"), finish=finish, now=now
+    )
+
+
 def take(quiz, user, answers, *, finish=True, now=None):
     """Start an attempt, answer it and (by default) submit it; returns the attempt."""
     from django.http import QueryDict
@@ -163,7 +172,7 @@ def take(quiz, user, answers, *, finish=True, now=None):
             query.setlist(key, value)
         else:
             query[key] = value
-    outcome = post_answers(attempt, query, finish=finish, now=now)
+    outcome = post_form(attempt, query, finish=finish, now=now)
     assert outcome.status in ("finished", "saved"), (outcome.status, outcome.errors)
     return outcome.attempt
 

@@ -20,11 +20,12 @@ import pytest
 
 from courses.models import StepCompletion
 from learners.models import Cohort, CourseLead
+from quizzes.kinds import QuestionKind
 from quizzes.models import (
     AttemptState,
     BankQuestion,
     QuestionCategory,
-    QuestionKind,
+    QuestionFlag,
     QuizPage,
     Response,
 )
@@ -220,12 +221,26 @@ class TestStatisticsAndReview:
             )
         # Figures over every learner of the course flag questions: the course lead's.
         client.force_login(course_lead(course_of(quiz)))
-        client.get(reverse("quizzes_admin:statistics", args=[quiz.pk]))
+        statistics = reverse("quizzes_admin:statistics", args=[quiz.pk])
+        client.get(statistics)
+        assert not QuestionFlag.objects.exists()  # looking at the figures changes nothing
+        assert client.post(statistics).status_code == 302
         client.force_login(train(trainer, course_of(quiz), []))
         html = client.get(reverse("quizzes_admin:review_queue")).content.decode()
         assert "Overdue?" in html and "Review was due" in html
         assert "Too easy?" in html and "Facility over 95 %" in html
         assert "Current?" not in html  # neither overdue nor flagged
+
+    def test_only_figures_over_everyone_may_flag_questions(self, client):
+        quiz = make_quiz(questions=[true_false("Too easy?")])
+        mine = [enrolled_learner(quiz, f"officer{n}") for n in range(5)]
+        for learner in mine:
+            take(quiz, learner, {"Too easy?": True})
+        client.force_login(cohort_tutor(course_of(quiz), mine))
+        statistics = reverse("quizzes_admin:statistics", args=[quiz.pk])
+        assert "Flag questions for review now" not in client.get(statistics).content.decode()
+        assert client.post(statistics).status_code == 404
+        assert not QuestionFlag.objects.exists()
 
     def test_the_quiz_editor_links_to_statistics_and_preview(self, client, trainer, quiz):
         client.force_login(trainer)

@@ -33,10 +33,12 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup, Comment
 
+from quizzes import kinds
+from quizzes.attempts import start_attempt
 from quizzes.forms import parse_answers
 from quizzes.grading import fraction
-from quizzes.lifecycle import start_attempt
-from quizzes.models import QuestionChoice, QuestionKind
+from quizzes.kinds import QuestionKind
+from quizzes.models import QuestionChoice
 from quizzes.paper import load_paper
 from tests.quizzes.builders import (
     enrolled_learner,
@@ -388,7 +390,7 @@ def score(world, answer):
         return Decimal(0)
     (item,) = world.items
     given = parsed.answers.get(item.position)
-    if item.question.kind == QuestionKind.ESSAY:
+    if item.kind.marked_by_person:
         # The learner scores if they could copy the marker's guidance into their answer.
         return Decimal(int(bool(world.guidance) and world.guidance in given.text))
     return fraction(item.question, given)
@@ -440,7 +442,7 @@ def fixed_shuffle(monkeypatch):
 
 
 def test_every_question_kind_has_worlds():
-    assert set(WORLDS) == set(QuestionKind), "add worlds for the new kind of question"
+    assert set(WORLDS) == set(kinds.names()), "add worlds for the new kind of question"
 
 
 @pytest.mark.parametrize("kind", list(WORLDS), ids=str)

@@ -12,7 +12,7 @@ import pytest
 from certificates.models import Certificate
 from courses.models import Enrolment, StepCompletion
 from learners.models import Cohort
-from quizzes.lifecycle import MarkingError, mark_response
+from quizzes.marking import MarkingError, mark_response
 from quizzes.models import GradingMethod, Response
 from tests.builders import make_user
 from tests.quizzes.builders import (

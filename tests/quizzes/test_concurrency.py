@@ -11,13 +11,14 @@ from django.urls import reverse
 import pytest
 
 from courses.models import StepCompletion
-from quizzes.lifecycle import post_answers, start_attempt
+from quizzes.attempts import start_attempt
 from quizzes.models import Attempt, AttemptState, QuestionVersion, QuizGrade
 from tests.concurrency import at_once
 from tests.quizzes.builders import (
     enrolled_learner,
     form_data,
     make_quiz,
+    post_form,
     single_choice,
     take,
     true_false,
@@ -48,7 +49,7 @@ def test_two_simultaneous_submissions_of_one_attempt_count_once():
     attempt, _ = start_attempt(learner, quiz)
     data = query(form_data(attempt, {"Which is right?": "Right", "The statement holds.": True}))
 
-    outcomes = at_once(2, lambda n: post_answers(attempt, data, finish=True).status)
+    outcomes = at_once(2, lambda n: post_form(attempt, data, finish=True).status)
 
     # One request grades the attempt; the other finds it already submitted.
     assert sorted(outcomes) == ["closed", "finished"]

@@ -5,9 +5,11 @@ from decimal import Decimal
 import pytest
 
 from quizzes.content import Answer, ChoiceData, QuestionData
-from quizzes.grading import correctness, fraction, mark_for, parse_number, percent_of
-from quizzes.lifecycle import grade_of
-from quizzes.models import GradingMethod, QuestionKind
+from quizzes.grades import grade_of
+from quizzes.grading import correctness, fraction, mark_for, percent_of
+from quizzes.kinds import QuestionKind
+from quizzes.kinds.text import parse_number
+from quizzes.models import GradingMethod
 
 
 def question(kind, weight="1", choices=(), **fields):

@@ -10,8 +10,8 @@ from django.utils import timezone
 import pytest
 
 from courses.models import StepCompletion
-from quizzes import lifecycle
-from quizzes.lifecycle import QuizUnavailable, close_if_overdue, post_answers, start_attempt
+from quizzes.attempts import QuizUnavailable, close_if_overdue, start_attempt
+from quizzes.marking import MarkingError, mark_response
 from quizzes.models import (
     Attempt,
     AttemptState,
@@ -23,6 +23,7 @@ from quizzes.models import (
     QuizGrade,
     Response,
 )
+from quizzes.overview import quiz_overview
 from tests.quizzes.builders import (
     enrolled_learner,
     essay,
@@ -33,6 +34,7 @@ from tests.quizzes.builders import (
     multiple_response,
     ordering,
     paper,
+    post_form,
     single_choice,
     take,
     true_false,
@@ -108,11 +110,30 @@ class TestStarting:
         with pytest.raises(QuizUnavailable, match="no questions"):
             start_attempt(learner, make_quiz())
 
+    def test_the_quiz_page_tells_why_before_the_learner_tries(self, learner):
+        # One rule for the page and the start: the page offers no start button that fails.
+        now = timezone.now()
+        empty = make_quiz(make_module("Empty"))
+        later = make_quiz(
+            make_module("Later"), questions=[single_choice()], opens_at=now + timedelta(days=1)
+        )
+        used = make_quiz(make_module("Used"), questions=[single_choice()], attempts_allowed=1)
+        take(used, learner, RIGHT)
+        for quiz, reason in (
+            (empty, "no questions"),
+            (later, "not open yet"),
+            (used, "every attempt"),
+        ):
+            overview = quiz_overview(learner, quiz, now)
+            assert reason in overview.unavailable and not overview.can_start
+            with pytest.raises(QuizUnavailable, match=reason):
+                start_attempt(learner, quiz, now=now)
+
 
 class TestSaving:
     def test_saved_answers_survive_a_reload(self, quiz, learner):
         attempt, _ = start_attempt(learner, quiz)
-        outcome = post_answers(attempt, query(form_data(attempt, RIGHT)), finish=False)
+        outcome = post_form(attempt, query(form_data(attempt, RIGHT)), finish=False)
         assert outcome.status == "saved"
         attempt.refresh_from_db()
         assert attempt.saved_version == 1 and attempt.state == AttemptState.IN_PROGRESS
@@ -123,17 +144,17 @@ class TestSaving:
 
     def test_saving_the_same_answers_again_changes_nothing(self, quiz, learner):
         attempt, _ = start_attempt(learner, quiz)
-        post_answers(attempt, query(form_data(attempt, RIGHT)), finish=False)
+        post_form(attempt, query(form_data(attempt, RIGHT)), finish=False)
         attempt.refresh_from_db()
-        post_answers(attempt, query(form_data(attempt, RIGHT)), finish=False)
+        post_form(attempt, query(form_data(attempt, RIGHT)), finish=False)
         attempt.refresh_from_db()
         assert attempt.saved_version == 1
 
     def test_a_stale_form_stores_nothing(self, quiz, learner):
         attempt, _ = start_attempt(learner, quiz)
         stale = form_data(attempt, WRONG)  # the form of a page loaded before the save below
-        post_answers(attempt, query(form_data(attempt, RIGHT)), finish=False)
-        outcome = post_answers(attempt, query(stale), finish=True)
+        post_form(attempt, query(form_data(attempt, RIGHT)), finish=False)
+        outcome = post_form(attempt, query(stale), finish=True)
         assert outcome.status == "stale"
         attempt.refresh_from_db()
         assert attempt.state == AttemptState.IN_PROGRESS
@@ -169,7 +190,7 @@ class TestPagesDrawnBeforeRowsHadTheirOwnNames:
         quiz = make_quiz(questions=[ordering(), matching()])
         learner = enrolled_learner(quiz, username="late-officer")
         attempt, _created = start_attempt(learner, quiz)
-        outcome = post_answers(attempt, self.legacy_form(attempt), finish=True)
+        outcome = post_form(attempt, self.legacy_form(attempt), finish=True)
         assert outcome.status == "finished"
         assert outcome.attempt.percent == Decimal(100)
 
@@ -177,11 +198,11 @@ class TestPagesDrawnBeforeRowsHadTheirOwnNames:
         quiz = make_quiz(questions=[matching()])
         learner = enrolled_learner(quiz, username="saving-officer")
         attempt, _created = start_attempt(learner, quiz)
-        post_answers(attempt, self.legacy_form(attempt), finish=False)
+        post_form(attempt, self.legacy_form(attempt), finish=False)
         (item,) = paper(attempt).values()
         assert len(item.answer.matches) == len(item.question.choices)
         attempt.refresh_from_db()
-        again = post_answers(attempt, self.legacy_form(attempt), finish=True)
+        again = post_form(attempt, self.legacy_form(attempt), finish=True)
         assert again.attempt.percent == Decimal(100)
 
 
@@ -201,8 +222,8 @@ class TestSubmitting:
     def test_a_second_submission_of_the_same_attempt_counts_once(self, quiz, learner):
         attempt, _ = start_attempt(learner, quiz)
         data = query(form_data(attempt, RIGHT))
-        assert post_answers(attempt, data, finish=True).status == "finished"
-        again = post_answers(attempt, data, finish=True)
+        assert post_form(attempt, data, finish=True).status == "finished"
+        again = post_form(attempt, data, finish=True)
         assert again.status == "closed"
         assert Attempt.objects.filter(quiz=quiz, user=learner).count() == 1
         assert StepCompletion.objects.filter(user=learner, step_id=quiz.pk).count() == 1
@@ -224,7 +245,7 @@ class TestTimeLimit:
         quiz = make_quiz(questions=[single_choice()], time_limit_minutes=30)
         attempt, now = self.started_minutes_ago(quiz, learner, 31)
         assert attempt.deadline == attempt.started_at + timedelta(minutes=30)
-        post_answers(
+        post_form(
             attempt, query(form_data(attempt, RIGHT)), finish=False, now=now - timedelta(minutes=10)
         )
         closed = close_if_overdue(attempt, now)
@@ -235,7 +256,7 @@ class TestTimeLimit:
     def test_answers_sent_after_the_deadline_are_not_stored(self, learner):
         quiz = make_quiz(questions=[single_choice()], time_limit_minutes=30)
         attempt, now = self.started_minutes_ago(quiz, learner, 31)
-        outcome = post_answers(attempt, query(form_data(attempt, RIGHT)), finish=True, now=now)
+        outcome = post_form(attempt, query(form_data(attempt, RIGHT)), finish=True, now=now)
         assert outcome.status == "time_up"
         attempt.refresh_from_db()
         assert attempt.state == AttemptState.GRADED and attempt.score == 0
@@ -253,15 +274,15 @@ class TestTimeLimit:
             grace_period_minutes=5,
         )
         attempt, now = self.started_minutes_ago(quiz, learner, 32)
-        post_answers(
+        post_form(
             attempt, query(form_data(attempt, RIGHT)), finish=False, now=now - timedelta(minutes=5)
         )
         attempt.refresh_from_db()
         assert close_if_overdue(attempt, now).state == AttemptState.IN_PROGRESS
-        refused = post_answers(attempt, query(form_data(attempt, WRONG)), finish=False, now=now)
+        refused = post_form(attempt, query(form_data(attempt, WRONG)), finish=False, now=now)
         assert refused.status == "time_up"
         attempt.refresh_from_db()
-        outcome = post_answers(attempt, query(form_data(attempt, WRONG)), finish=True, now=now)
+        outcome = post_form(attempt, query(form_data(attempt, WRONG)), finish=True, now=now)
         assert outcome.status == "finished"
         assert outcome.attempt.score == 1  # the saved "Right", not the posted "Wrong"
 
@@ -337,12 +358,12 @@ class TestEssayMarking:
         response = Response.objects.select_related("attempt").get(
             attempt=attempt, version__kind="essay"
         )
-        marked = lifecycle.mark_response(response, mark=Decimal(1), comment="Good.", marker=trainer)
+        marked = mark_response(response, mark=Decimal(1), comment="Good.", marker=trainer)
         assert (marked.state, marked.percent, marked.passed) == (AttemptState.GRADED, 100, True)
         assert completed(learner, essay_quiz)
 
         response.refresh_from_db()
-        lowered = lifecycle.mark_response(
+        lowered = mark_response(
             response, mark=Decimal(0), comment="Too short.", marker=trainer, reason="Re-read."
         )
         assert (lowered.percent, lowered.passed) == (50, False)
@@ -353,8 +374,8 @@ class TestEssayMarking:
         response = Response.objects.select_related("attempt").get(
             attempt=attempt, version__kind="essay"
         )
-        with pytest.raises(lifecycle.MarkingError):
-            lifecycle.mark_response(response, mark=Decimal(2), comment="", marker=learner)
+        with pytest.raises(MarkingError):
+            mark_response(response, mark=Decimal(2), comment="", marker=learner)
         response.refresh_from_db()
         assert response.mark is None
 

@@ -7,10 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizzes.grading import parse_number
-from quizzes.lifecycle import start_attempt
-from quizzes.models import Attempt, AttemptState, QuestionKind, Response
-from quizzes.paper import MAX_TEXT_LENGTH, load_paper
+from quizzes import kinds
+from quizzes.attempts import start_attempt
+from quizzes.kinds import QuestionKind
+from quizzes.kinds.text import parse_number
+from quizzes.models import Attempt, AttemptState, Response
+from quizzes.paper import load_paper
 from tests.quizzes.builders import (
     enrolled_learner,
     essay,
@@ -102,8 +104,9 @@ def assert_consistent(attempt):
             positions = [s.position for s in selections]
             assert len(set(positions)) == len(positions)
             assert all(1 <= p <= len(response.display_order) for p in positions)
-        if kind in MAX_TEXT_LENGTH:
-            assert len(response.text) <= MAX_TEXT_LENGTH[kind] and "\x00" not in response.text
+        limit = kinds.get(kind).max_text_length
+        if limit:
+            assert len(response.text) <= limit and "\x00" not in response.text
         if kind == QuestionKind.NUMERIC and response.text:
             assert parse_number(response.text) is not None
         if response.mark is not None:

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from quizzes.lifecycle import start_attempt
+from quizzes.attempts import start_attempt
 from tests.quizzes.builders import (
     enrolled_learner,
     form_data,

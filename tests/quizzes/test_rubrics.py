@@ -9,8 +9,10 @@ from bs4 import BeautifulSoup
 
 from learners.models import Cohort
 from quizzes import audit
-from quizzes.models import AttemptState, QuestionKind, Response
-from quizzes.rubrics import RubricError, level_key, levels_mark, mark_with_rubric
+from quizzes.kinds import QuestionKind
+from quizzes.marking import mark_with_rubric
+from quizzes.models import AttemptState, Response
+from quizzes.rubrics import RubricError, level_key, levels_mark
 from tests.builders import make_user
 from tests.quizzes.builders import (
     course_of,
@@ -293,7 +295,7 @@ class TestCompletion:
     ):
         from certificates.models import Certificate
         from courses.models import StepCompletion
-        from quizzes.lifecycle import quiz_overview
+        from quizzes.overview import quiz_overview
 
         learner = answered.attempt.user
         attempt = mark_with_rubric(

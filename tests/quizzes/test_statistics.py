@@ -11,10 +11,11 @@ from django.utils import timezone
 
 import pytest
 
-from quizzes.lifecycle import compose_questions, freeze
+from quizzes.drawing import compose_questions
 from quizzes.models import Attempt, AttemptState, QuestionFlag, Response, ResponseChoice
 from quizzes.paper import new_rng
 from quizzes.statistics import quiz_statistics, refresh_flags
+from quizzes.versions import freeze
 from tests.quizzes.builders import (
     enrolled_learner,
     make_quiz,

@@ -9,7 +9,7 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from quizzes.lifecycle import start_attempt
+from quizzes.attempts import start_attempt
 from quizzes.models import (
     Attempt,
     AttemptState,

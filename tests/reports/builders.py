@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from courses import progress
+from courses import completion, enrolments
 from learners.models import Assignment, Cohort, LearnerProfile
 from tests.builders import add_lesson, make_user
 from tests.quizzes.builders import essay, make_module, make_quiz, single_choice, take
@@ -42,12 +42,12 @@ def hand_built_cohort(due_in_days=-1):
     )
     alice, carol = learners["alice"], learners["carol"]
     for user in (alice, carol):
-        progress.enrol(user, course)
-        progress.record_completion(user, lesson)
+        enrolments.enrol(user, course)
+        completion.record_completion(user, lesson)
     take(check, alice, WRONG)
     take(check, alice, RIGHT)
     take(written, alice, {"Explain.": "Through the central authority."})
-    from quizzes.lifecycle import mark_response
+    from quizzes.marking import mark_response
     from quizzes.models import Response
 
     mark_response(

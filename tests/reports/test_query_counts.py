@@ -2,7 +2,7 @@
 
 import pytest
 
-from courses import progress
+from courses import completion, enrolments
 from learners.models import Assignment, Cohort
 from tests.builders import add_lesson, make_user
 from tests.courses.test_query_counts import count_queries
@@ -26,8 +26,8 @@ def small_and_large():
         Assignment.objects.create(cohort=cohort, course=course)
         users = add_learners(cohort, size, prefix=f"c{size}-")
         for user in users[:3]:
-            progress.enrol(user, course)
-            progress.record_completion(user, lesson)
+            enrolments.enrol(user, course)
+            completion.record_completion(user, lesson)
             take(quiz, user, RIGHT)
         cohorts.append((cohort, users[0]))
     return trainer, cohorts

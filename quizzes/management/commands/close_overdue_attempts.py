@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from quizzes.lifecycle import close_if_overdue
+from quizzes.attempts import close_if_overdue
 from quizzes.models import Attempt, AttemptState
 
 
