@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
@@ -8,19 +9,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy.api import api_router
+from academy.language_switch import switch_language
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("learn/", include("courses.urls")),
-    path("learn/", include("learners.urls")),
-    path("learn/quizzes/", include("quizzes.urls")),
-    path("", include("certificates.urls")),
+    path("i18n/switch/", switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -30,5 +27,16 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-# Wagtail serves every other URL from the page tree; this stays last.
-urlpatterns += [path("", include(wagtail_urls))]
+# What a learner reads carries its language in the URL: English at /, Russian under /ru/,
+# Uzbek under /uz/. The admin, the API, documents and /i18n/ above stay unprefixed.
+urlpatterns += i18n_patterns(
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("learn/", include("courses.urls")),
+    path("learn/", include("learners.urls")),
+    path("learn/quizzes/", include("quizzes.urls")),
+    path("", include("certificates.urls")),
+    # Wagtail serves every other URL from the page tree; this stays last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

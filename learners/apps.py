@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class LearnersConfig(AppConfig):
     name = "learners"
     verbose_name = _("Learners and cohorts")
-
-    def ready(self):
-        from learners import signals  # noqa: F401 (connects the receivers)

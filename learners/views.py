@@ -8,8 +8,15 @@ from django.views.decorators.http import require_GET
 
 from courses.progress import percent, progress_table
 from learners.forms import LearnerProfileForm
-from learners.middleware import SESSION_KEY
+from learners.landing import landing_url
 from learners.models import LearnerProfile, cohorts_visible_to
+
+
+@login_required
+@require_GET
+def after_login(request):
+    """LOGIN_REDIRECT_URL: the dashboard in the learner's preferred language."""
+    return redirect(landing_url(request.user, request.headers.get("Accept-Language", "")))
 
 
 @login_required
@@ -18,17 +25,10 @@ def profile(request):
     form = LearnerProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
-        request.session[SESSION_KEY] = form.cleaned_data["preferred_language"]
+        # The URL carries the language: the saved profile is shown in the chosen one.
         translation.activate(form.cleaned_data["preferred_language"])
         messages.success(request, _("Your profile is saved."))
-        response = redirect("learners:profile")
-        response.set_cookie(
-            "django_language",
-            form.cleaned_data["preferred_language"],
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
-        return response
+        return redirect("learners:profile")
     return TemplateResponse(request, "learners/profile.html", {"form": form})
 
 

@@ -3,7 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from wagtail_localize.operations import translate_object
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
@@ -55,3 +57,13 @@ def modules_of(course):
 
 def root_page():
     return Page.objects.get(depth=1)
+
+
+def translated(page, language, **fields):
+    """Publish a translation of `page` into `language` (its parents become live aliases)."""
+    translate_object(page, [Locale.objects.get(language_code=language)])
+    translation = page.get_translation(Locale.objects.get(language_code=language))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation

@@ -77,7 +77,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "learners.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -134,7 +133,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/learn/"
+# The dashboard in the learner's preferred language (/ru/learn/, /uz/learn/, /learn/).
+LOGIN_REDIRECT_URL = "learners:after_login"
 LOGOUT_REDIRECT_URL = "/"
 
 # Internationalisation: the interface and the courses ship in English, Russian and Uzbek.
