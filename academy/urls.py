@@ -7,9 +7,11 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from academy.api import api_router
 from academy.language_switch import switch_language
+from courses.translations import serve_with_english_fallback
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -36,7 +38,14 @@ urlpatterns += i18n_patterns(
     path("learn/", include("learners.urls")),
     path("learn/quizzes/", include("quizzes.urls")),
     path("", include("certificates.urls")),
-    # Wagtail serves every other URL from the page tree; this stays last.
+    # Wagtail serves every other URL from the page tree; this stays last. Under /ru/ and
+    # /uz/ a page not translated yet is served from the English tree (its _util/ URLs
+    # are Wagtail's own).
+    re_path(
+        r"^(?!_util/)" + serve_pattern.removeprefix("^"),
+        serve_with_english_fallback,
+        name="wagtail_serve",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

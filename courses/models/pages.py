@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,10 +18,16 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.translations import (
+    StaysInLanguageMixin,
+    content_language_names,
+    in_language,
+    languages_of,
+)
 
 
 def objectives_field(verbose_name):
@@ -32,7 +39,7 @@ def objectives_field(verbose_name):
     )
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(StaysInLanguageMixin, Page):
     """The catalog: lists the published courses."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -50,17 +57,34 @@ class CourseIndexPage(Page):
         from courses.progress import enrolled_course_ids
 
         context = super().get_context(request, *args, **kwargs)
-        courses = (
-            CoursePage.objects.child_of(self)
+        # Courses are written in English: list the English catalog's courses, each in
+        # the reader's language where translated, with the languages it is available in.
+        catalog = self if self.locale_id == self._default_locale_id() else self.english()
+        courses = list(
+            CoursePage.objects.child_of(catalog)
             .live()
             .public()
             .select_related("cover_image")
             .prefetch_related("subjects")
             .order_by("path")
         )
+        languages = languages_of(courses)
+        names = content_language_names()
+        courses = in_language(courses, translation.get_language())
+        for course in courses:
+            course.language_names = [
+                names[code] for code in languages.get(course.translation_key, [])
+            ]
         context["courses"] = courses
         context["enrolled_ids"] = enrolled_course_ids(request.user)
         return context
+
+    @staticmethod
+    def _default_locale_id():
+        return Locale.get_default().pk
+
+    def english(self):
+        return self.get_translation(Locale.get_default())
 
 
 class CourseSubjectTag(TaggedItemBase):
@@ -69,7 +93,7 @@ class CourseSubjectTag(TaggedItemBase):
     )
 
 
-class CoursePage(Page):
+class CoursePage(StaysInLanguageMixin, Page):
     class Level(models.TextChoices):
         INTRODUCTORY = "introductory", _("Introductory")
         INTERMEDIATE = "intermediate", _("Intermediate")
@@ -144,7 +168,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(StaysInLanguageMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     objectives = objectives_field(_("objectives"))
 
@@ -175,7 +199,7 @@ class ModulePage(Page):
         return context
 
 
-class StepPage(Page):
+class StepPage(StaysInLanguageMixin, Page):
     """One step of a module's sequence. Subclass it to add a new kind of step."""
 
     summary = models.TextField(_("summary"), blank=True)
