@@ -114,3 +114,28 @@ def in_language(pages, language):
         shown.source_pk = page.pk
         result.append(shown)
     return result
+
+
+def source_page(page):
+    """The English page `page` translates (itself when it is English or has no source).
+
+    Progress is one across languages: enrolments and completions are recorded against the
+    English page, so a lesson done in Russian counts for the same course in English.
+    """
+    from wagtail.models import Page, Site
+
+    # The site's root paths (cached by Wagtail) name the language of each tree, so an
+    # English page costs no query here.
+    for root in Site.get_site_root_paths():
+        if page.url_path.startswith(root.root_path):
+            if root.language_code == settings.LANGUAGE_CODE:
+                return page
+            break
+    source = (
+        Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        .exclude(pk=page.pk)
+        .first()
+    )
+    return source.specific if source else page

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses import progress
 from courses.models import CoursePage, LessonPage
+from courses.translations import source_page
 
 
 def _safe_next(request, fallback):
@@ -25,7 +26,7 @@ def _safe_next(request, fallback):
 @login_required
 @require_POST
 def enrol(request, course_id):
-    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    course = source_page(get_object_or_404(CoursePage.objects.live().public(), pk=course_id))
     _enrolment, created = progress.enrol(request.user, course)
     if created:
         messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
@@ -38,7 +39,7 @@ def enrol(request, course_id):
 @require_POST
 def complete_lesson(request, step_id):
     """Mark a lesson done, then go on to the next step (or answer JSON to a script)."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=step_id)
+    lesson = source_page(get_object_or_404(LessonPage.objects.live(), pk=step_id))
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if not progress.is_enrolled_in_course_of(request.user, lesson):
         if wants_json:
@@ -94,7 +95,7 @@ def progress_json(request):
 @login_required
 @require_GET
 def course_progress_json(request, course_id):
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = source_page(get_object_or_404(CoursePage.objects.live(), pk=course_id))
     if not progress.find_enrolment(request.user, course):
         return JsonResponse({"error": _("You are not enrolled in this course.")}, status=404)
     return JsonResponse(progress.course_progress(request.user, course).as_dict())

@@ -27,6 +27,7 @@ from courses.translations import (
     content_language_names,
     in_language,
     languages_of,
+    source_page,
 )
 
 
@@ -161,8 +162,9 @@ class CoursePage(StaysInLanguageMixin, Page):
         from courses.progress import course_progress, find_enrolment
 
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = course_progress(request.user, self)
-        context["enrolment"] = find_enrolment(request.user, self)
+        course = source_page(self)  # one progress across languages
+        context["progress"] = course_progress(request.user, course)
+        context["enrolment"] = find_enrolment(request.user, course)
         # all() also works on the in-memory relation of an unsaved preview.
         context["prerequisite_courses"] = [c for c in self.prerequisites.all() if c.live]
         return context
@@ -188,12 +190,12 @@ class ModulePage(StaysInLanguageMixin, Page):
         from courses.progress import course_progress, find_enrolment
 
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.get(path=self.path[: -self.steplen])
+        course = source_page(CoursePage.objects.get(path=self.path[: -self.steplen]))
         progress = course_progress(request.user, course)
         context["course"] = course
         context["enrolment"] = find_enrolment(request.user, course)
         context["module_progress"] = next(
-            (m for m in progress.modules if m.page.pk == self.pk), None
+            (m for m in progress.modules if m.page.translation_key == self.translation_key), None
         )
         context["module_list"] = [context["module_progress"]] if context["module_progress"] else []
         return context
@@ -220,7 +222,7 @@ class StepPage(StaysInLanguageMixin, Page):
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not can_take_step(request.user, self):
+        if not can_take_step(request.user, source_page(self)):
             from courses.progress import course_of_step
 
             messages.info(request, _("Enrol in this course to start its lessons."))
@@ -231,7 +233,7 @@ class StepPage(StaysInLanguageMixin, Page):
         from courses.progress import step_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(step_context(request.user, self))
+        context.update(step_context(request.user, source_page(self)))
         return context
 
 
