@@ -69,6 +69,7 @@ E2E_LEARNERS = [
     "newmodule",
     "rubric",
     "handout",
+    "languages",
 ]
 
 
