@@ -34,6 +34,13 @@ def test_the_url_wins_over_the_profile_and_the_browser(client):
     assert '<html lang="en">' in response.text
 
 
+def test_the_brand_leads_home_in_the_same_language(client):
+    client.force_login(make_user("officer"))
+
+    assert '<a class="brand" href="/ru/">' in client.get("/ru/learn/").text
+    assert '<a class="brand" href="/">' in client.get("/learn/").text
+
+
 def test_an_unknown_prefix_is_not_a_language(client):
     assert client.get("/de/learn/").status_code == 404
 
