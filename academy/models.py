@@ -4,8 +4,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.translations import StaysInLanguageMixin
 
-class HomePage(Page):
+
+class HomePage(StaysInLanguageMixin, Page):
     """The site root: a welcome and the way into the catalog."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

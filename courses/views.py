@@ -14,6 +14,7 @@ from courses.completion import record_completion
 from courses.models import CoursePage, LessonPage
 from courses.progress_export import course_progress_data, dashboard_data
 from courses.progress_table import dashboard_progress
+from courses.translations import source_page
 
 
 def _safe_next(request, fallback):
@@ -28,7 +29,7 @@ def _safe_next(request, fallback):
 @login_required
 @require_POST
 def enrol(request, course_id):
-    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    course = source_page(get_object_or_404(CoursePage.objects.live().public(), pk=course_id))
     _enrolment, created = enrolments.enrol(request.user, course)
     if created:
         messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
@@ -41,7 +42,7 @@ def enrol(request, course_id):
 @require_POST
 def complete_lesson(request, step_id):
     """Mark a lesson done, then go on to the next step (or answer JSON to a script)."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=step_id)
+    lesson = source_page(get_object_or_404(LessonPage.objects.live(), pk=step_id))
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if not enrolments.is_enrolled_in_course_of(request.user, lesson):
         if wants_json:
@@ -78,7 +79,7 @@ def progress_json(request):
 @login_required
 @require_GET
 def course_progress_json(request, course_id):
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = source_page(get_object_or_404(CoursePage.objects.live(), pk=course_id))
     if not enrolments.find_enrolment(request.user, course):
         return JsonResponse({"error": _("You are not enrolled in this course.")}, status=404)
     return JsonResponse(course_progress_data(progress.course_progress(request.user, course)))

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
@@ -10,9 +9,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 from courses.progress import percent
 from courses.progress_table import progress_table
 from learners.forms import AssignmentFormSet, LearnerProfileForm
-from learners.middleware import SESSION_KEY, TIME_ZONE_SESSION_KEY
+from learners.landing import landing_url
+from learners.middleware import TIME_ZONE_SESSION_KEY
 from learners.models import LearnerProfile
 from learners.scope import scope_of, visible_cohorts, visible_courses
+
+
+@login_required
+@require_GET
+def after_login(request):
+    """LOGIN_REDIRECT_URL: the dashboard in the learner's preferred language."""
+    return redirect(landing_url(request.user, request.headers.get("Accept-Language", "")))
 
 
 @login_required
@@ -21,18 +28,11 @@ def profile(request):
     form = LearnerProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
-        request.session[SESSION_KEY] = form.cleaned_data["preferred_language"]
         request.session[TIME_ZONE_SESSION_KEY] = form.cleaned_data["time_zone"]
+        # The URL carries the language: the saved profile is shown in the chosen one.
         translation.activate(form.cleaned_data["preferred_language"])
         messages.success(request, _("Your profile is saved."))
-        response = redirect("learners:profile")
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            form.cleaned_data["preferred_language"],
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
-        return response
+        return redirect("learners:profile")
     return TemplateResponse(request, "learners/profile.html", {"form": form})
 
 

@@ -3,7 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from wagtail_localize.operations import translate_object
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
@@ -18,7 +20,8 @@ def make_user(username="learner", *, groups=(), **fields):
 
 
 def catalog():
-    return CourseIndexPage.objects.get()
+    """The English catalog (translations of it live in the Russian and Uzbek trees)."""
+    return CourseIndexPage.objects.get(locale__language_code="en")
 
 
 def add_page(parent, page):
@@ -55,3 +58,13 @@ def modules_of(course):
 
 def root_page():
     return Page.objects.get(depth=1)
+
+
+def translated(page, language, **fields):
+    """Publish a translation of `page` into `language` (its parents become live aliases)."""
+    translate_object(page, [Locale.objects.get(language_code=language)])
+    translation = page.get_translation(Locale.objects.get(language_code=language))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation

@@ -52,7 +52,6 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -60,7 +59,10 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
+    # Content translation: segment by segment, PO export/import, out-of-date segments
+    # (wagtail-localize; its locales app replaces wagtail.locales).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
@@ -86,7 +88,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.middleware.SlidingSessionMiddleware",  # sessions end after inactivity
     "django.middleware.locale.LocaleMiddleware",
-    "learners.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -173,7 +174,8 @@ ADMINISTRATORS_MUST_USE_SECOND_FACTOR = True
 OTP_TOTP_ISSUER = "Cooperation Academy"
 
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/learn/"
+# The dashboard in the learner's preferred language (/ru/learn/, /uz/learn/, /learn/).
+LOGIN_REDIRECT_URL = "learners:after_login"
 LOGOUT_REDIRECT_URL = "/"
 
 # Internationalisation: the interface and the courses ship in English, Russian and Uzbek.
@@ -189,6 +191,9 @@ USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation starts as a draft, so it goes through the "Course review" workflow
+# like any page, instead of going live the moment a trainer starts translating.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))

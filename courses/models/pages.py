@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,10 +18,17 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.translations import (
+    StaysInLanguageMixin,
+    content_language_names,
+    in_language,
+    languages_of,
+    source_page,
+)
 from courses.tree import parent_path
 
 
@@ -33,7 +41,7 @@ def objectives_field(verbose_name):
     )
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(StaysInLanguageMixin, Page):
     """The catalog: lists the published courses."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -51,17 +59,34 @@ class CourseIndexPage(Page):
         from courses.enrolments import enrolled_course_ids
 
         context = super().get_context(request, *args, **kwargs)
-        courses = (
-            CoursePage.objects.child_of(self)
+        # Courses are written in English: list the English catalog's courses, each in
+        # the reader's language where translated, with the languages it is available in.
+        catalog = self if self.locale_id == self._default_locale_id() else self.english()
+        courses = list(
+            CoursePage.objects.child_of(catalog)
             .live()
             .public()
             .select_related("cover_image")
             .prefetch_related("subjects")
             .order_by("path")
         )
+        languages = languages_of(courses)
+        names = content_language_names()
+        courses = in_language(courses, translation.get_language())
+        for course in courses:
+            course.language_names = [
+                names[code] for code in languages.get(course.translation_key, [])
+            ]
         context["courses"] = courses
         context["enrolled_ids"] = enrolled_course_ids(request.user)
         return context
+
+    @staticmethod
+    def _default_locale_id():
+        return Locale.get_default().pk
+
+    def english(self):
+        return self.get_translation(Locale.get_default())
 
 
 class CourseSubjectTag(TaggedItemBase):
@@ -70,7 +95,7 @@ class CourseSubjectTag(TaggedItemBase):
     )
 
 
-class CoursePage(Page):
+class CoursePage(StaysInLanguageMixin, Page):
     class Level(models.TextChoices):
         INTRODUCTORY = "introductory", _("Introductory")
         INTERMEDIATE = "intermediate", _("Intermediate")
@@ -139,14 +164,15 @@ class CoursePage(Page):
         from courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = course_progress(request.user, self)
-        context["enrolment"] = find_enrolment(request.user, self)
+        course = source_page(self)  # one progress across languages
+        context["progress"] = course_progress(request.user, course)
+        context["enrolment"] = find_enrolment(request.user, course)
         # all() also works on the in-memory relation of an unsaved preview.
         context["prerequisite_courses"] = [c for c in self.prerequisites.all() if c.live]
         return context
 
 
-class ModulePage(Page):
+class ModulePage(StaysInLanguageMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     objectives = objectives_field(_("objectives"))
 
@@ -167,18 +193,18 @@ class ModulePage(Page):
         from courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.get(path=parent_path(self))
+        course = source_page(CoursePage.objects.get(path=parent_path(self)))
         progress = course_progress(request.user, course)
         context["course"] = course
         context["enrolment"] = find_enrolment(request.user, course)
         context["module_progress"] = next(
-            (m for m in progress.modules if m.page.pk == self.pk), None
+            (m for m in progress.modules if m.page.translation_key == self.translation_key), None
         )
         context["module_list"] = [context["module_progress"]] if context["module_progress"] else []
         return context
 
 
-class StepPage(Page):
+class StepPage(StaysInLanguageMixin, Page):
     """One step of a module's sequence. Subclass it to add a new kind of step."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -199,7 +225,7 @@ class StepPage(Page):
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not can_take_step(request.user, self):
+        if not can_take_step(request.user, source_page(self)):
             from courses.progress import course_of_step
 
             messages.info(request, _("Enrol in this course to start its lessons."))
@@ -210,7 +236,7 @@ class StepPage(Page):
         from courses.progress import step_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(step_context(request.user, self))
+        context.update(step_context(request.user, source_page(self)))
         return context
 
 

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -71,6 +72,12 @@ def project_routes():
 
     def walk(patterns, prefix, namespace, depth, included_by_us=False):
         for pattern in patterns:
+            if isinstance(pattern, URLResolver) and isinstance(
+                pattern.pattern, LocalePrefixPattern
+            ):
+                # i18n_patterns in academy/urls.py: the same URLs, under /ru/ and /uz/ too.
+                walk(pattern.url_patterns, prefix, namespace, depth, included_by_us)
+                continue
             if isinstance(pattern, URLResolver):
                 inner = namespace
                 if pattern.namespace:
@@ -83,6 +90,8 @@ def project_routes():
             route = prefix + str(pattern.pattern)
             if depth == 0 and route.startswith("media/"):
                 continue  # serving uploads in a one-machine demo, only with DEBUG or SERVE_MEDIA
+            if name == "wagtail_serve":
+                continue  # page serving (with the English fallback): the page tree's own rules
             if depth == 0:
                 reason = "defined in academy/urls.py"
             elif included_by_us:

@@ -58,6 +58,7 @@ POST_ONLY = {
     "quizzes:submit",
     "quizzes:autosave",
     "learners:cohort_import_confirm",
+    "switch_language",
 }
 
 MATRIX = {
@@ -96,6 +97,8 @@ MATRIX = {
     "learners:cohort_import": (302, 404, 404, 200, 404, 200, 200),
     "learners:cohort_import_confirm": (302, 404, 404, 302, 404, 302, 302),  # empty: to the form
     "learners:set_password": PUBLIC,
+    "learners:after_login": NO_ONE,  # to log in, or on to the dashboard in one's language
+    "switch_language": NO_ONE,  # back to where one was, in the language chosen
     "password_reset": PUBLIC,
     "password_reset_done": PUBLIC,
     "password_reset_confirm": PUBLIC,  # a token nobody was sent: "this link is not valid"

@@ -71,6 +71,7 @@ E2E_LEARNERS = [
     "rubric",
     "handout",
     "cohort",
+    "languages",
 ]
 
 

@@ -35,6 +35,12 @@ LEARNER_PAGES = {
     "profile": "/learn/profile/",
     "certificates": "/learn/certificates/",
 }
+# In Russian and Uzbek: the interface translated, an untranslated page with its note.
+TRANSLATED_PAGES = {
+    "catalog-ru": "/ru/courses/",
+    "lesson-ru": f"/ru{LESSON_1}",
+    "dashboard-uz": "/uz/learn/",
+}
 ANONYMOUS_PAGES = {
     "login": "/accounts/login/",
     "course-anonymous": CYBERCRIME,
@@ -71,6 +77,17 @@ def check(page, what):
     violations = run_axe(page)
     assert not serious_violations(violations), f"{what}: {describe(violations)}"
     assert_page_basics(page, what)
+
+
+@pytest.mark.parametrize("name", TRANSLATED_PAGES)
+def test_russian_and_uzbek_pages_are_accessible(new_context, learner, name):
+    page = new_context(storage_state=learner["state"]).new_page()
+    page.goto(TRANSLATED_PAGES[name])
+
+    violations = run_axe(page)
+
+    assert not serious_violations(violations), f"{name}: {describe(violations)}"
+    assert page.locator("html").get_attribute("lang") == name.rsplit("-", 1)[1]
 
 
 @pytest.mark.parametrize("name", LEARNER_PAGES)

@@ -3,7 +3,7 @@
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -69,7 +69,8 @@ def test_the_dashboard_speaks_the_learners_language_and_time_zone(client, cohort
     LearnerProfile.objects.create(user=officer, preferred_language="ru", time_zone="Asia/Tashkent")
     client.post(reverse("login"), {"username": "officer", "password": PASSWORD})
 
-    page = client.get(reverse("courses:dashboard")).text
+    with translation.override("ru"):  # the language is in the URL: /ru/learn/
+        page = client.get(reverse("courses:dashboard")).text
 
     assert "Назначено вам" in page
     assert "17 мая 2030" in page

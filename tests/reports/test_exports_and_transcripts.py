@@ -4,6 +4,7 @@ import csv
 import io
 
 from django.urls import reverse
+from django.utils import translation
 
 import openpyxl
 import pytest
@@ -180,11 +181,15 @@ def test_charts_are_accessible_svg_with_the_same_numbers_in_a_table(trainer_clie
 
 @pytest.mark.parametrize(("language", "word"), [("ru", "Отчёт"), ("uz", "hisoboti")])
 def test_the_report_pages_speak_russian_and_uzbek(trainer_client, built, language, word):
-    trainer_client.cookies["django_language"] = language
     cohort = built["cohort"].pk
-    report = trainer_client.get(reverse("reports:cohort_report", args=[cohort]))
-    results = trainer_client.get(reverse("reports:quiz_results", args=[cohort, built["check"].pk]))
-    transcript = trainer_client.get(reverse("reports:transcript", args=[cohort, built["alice"].pk]))
+    with translation.override(language):  # the language is in the URL: /ru/..., /uz/...
+        report = trainer_client.get(reverse("reports:cohort_report", args=[cohort]))
+        results = trainer_client.get(
+            reverse("reports:quiz_results", args=[cohort, built["check"].pk])
+        )
+        transcript = trainer_client.get(
+            reverse("reports:transcript", args=[cohort, built["alice"].pk])
+        )
 
     assert word in report.text
     assert [results.status_code, transcript.status_code] == [200, 200]

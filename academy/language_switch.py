@@ -1,0 +1,63 @@
+"""The language switcher: the same page in the other language.
+
+The URL carries the language (English at /, Russian under /ru/, Uzbek under /uz/). For a
+Wagtail page the switcher leads to the page's live translation when there is one; for
+everything else (and untranslated pages) to the same path with the other prefix.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Locale, Page
+
+
+def _translated_page_url(request, path, language):
+    route = Page.route_for_request(request, path)
+    if route is None:
+        return None
+    page = route[0]
+    target = page.get_translation_or_none(Locale.objects.filter(language_code=language).first())
+    if target is None or not target.live:
+        return None
+    with translation.override(language):
+        return target.get_url(request)
+
+
+def url_in_language(request, url, language):
+    """The address of `url` (a path on this site) in `language`."""
+    path = urlsplit(url).path
+    url_language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(url_language):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return url
+        if match.url_name == "wagtail_serve":
+            page_url = _translated_page_url(request, match.args[0], language)
+            if page_url:
+                return page_url
+        return translate_url(url, language)
+
+
+@require_POST
+def switch_language(request):
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponseRedirect(next_url)  # an unknown language changes nothing
+    response = HttpResponseRedirect(url_in_language(request, next_url, language))
+    # Pages without a language in their URL (the admin's login, errors) follow this choice.
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=request.is_secure()
+    )
+    return response
