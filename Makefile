@@ -105,6 +105,18 @@ system-deps: ## Install Debian's PostgreSQL and gettext when they are missing
 test-postgres: venv translations ## Run the whole suite on a throwaway PostgreSQL cluster
 	scripts/with-postgres $(VENV)/bin/pytest
 
+.PHONY: stack
+stack: venv translations ## Start nginx, two app servers, a worker, PostgreSQL and Redis on loopback
+	scripts/stack start
+
+.PHONY: stack-stop
+stack-stop: ## Stop everything `make stack` started and remove its folders
+	scripts/stack stop
+
+.PHONY: test-stack
+test-stack: venv translations ## Test the load-balanced stack (starts and stops its own)
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m stack tests/stack
+
 .PHONY: lint
 lint: venv ## Fix what ruff can fix and format the code
 	$(VENV)/bin/ruff check --fix .
