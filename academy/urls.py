@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy.api import api_router
+from courses import routing
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -30,5 +31,9 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-# Wagtail serves every other URL from the page tree; this stays last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other URL from the page tree; this stays last. Pages are found
+# through the cached route table first (courses.routing), then Wagtail's own routing.
+urlpatterns += [
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="academy_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from courses import caching
 from courses.models import CoursePage, Enrolment, StepCompletion
 from courses.signals import course_completed, course_reopened
 
@@ -108,17 +109,28 @@ def course_path_of_step(step):
 
 
 def course_of_step(step):
-    """The course a step belongs to, in one query (no walk up the tree)."""
-    return CoursePage.objects.get(path=course_path_of_step(step))
+    """The course a step belongs to, from the shared cache (one query when it is cold)."""
+    return course_at(course_path_of_step(step))
+
+
+def course_at(path):
+    """The course page at a tree path, from the shared cache (one query when it is cold)."""
+    return caching.shared("course", path, build=lambda: CoursePage.objects.get(path=path))
+
+
+def _outline_steps(course_path):
+    """The live steps of the course at `course_path`, in order, from the cached outline."""
+    course = course_at(course_path)
+    depth = course.depth + STEP_DEPTH_BELOW_COURSE
+    outline = caching.shared("outline", course.path, build=lambda: _outline_pages(course))
+    return [page for page in outline if page.depth == depth]
 
 
 def step_after(step):
     """The next live step of the same course, across modules, or None."""
-    return (
-        Page.objects.live()
-        .filter(depth=step.depth, path__startswith=course_path_of_step(step), path__gt=step.path)
-        .order_by("path")
-        .first()
+    return next(
+        (page for page in _outline_steps(course_path_of_step(step)) if page.path > step.path),
+        None,
     )
 
 
@@ -133,13 +145,11 @@ def completed_step_ids(user, course_path):
 
 
 def course_progress(user, course):
-    """The module outline of `course` with this learner's completion marks: two queries."""
-    tree = (
-        Page.objects.live()
-        .descendant_of(course)
-        .filter(depth__lte=course.depth + STEP_DEPTH_BELOW_COURSE)
-        .order_by("path")
-    )
+    """The module outline of `course` with this learner's completion marks.
+
+    The outline is the same for every learner and cached; their marks are one query.
+    """
+    tree = caching.shared("outline", course.path, build=lambda: _outline_pages(course))
     done_ids = completed_step_ids(user, course.path)
     modules = []
     number = 0
@@ -150,6 +160,15 @@ def course_progress(user, course):
             number += 1
             modules[-1].steps.append(StepState(page=page, done=page.pk in done_ids, number=number))
     return CourseProgress(course=course, modules=modules)
+
+
+def _outline_pages(course):
+    return list(
+        Page.objects.live()
+        .descendant_of(course)
+        .filter(depth__lte=course.depth + STEP_DEPTH_BELOW_COURSE)
+        .order_by("path")
+    )
 
 
 def find_enrolment(user, course):
@@ -181,9 +200,7 @@ def can_take_step(user, step):
     """Enrolled learners take steps; trainers and editors may read any step."""
     if not user.is_authenticated:
         return False
-    if user.has_perm("wagtailadmin.access_admin"):
-        return True
-    return is_enrolled_in_course_of(user, step)
+    return is_enrolled_in_course_of(user, step) or user.has_perm("wagtailadmin.access_admin")
 
 
 def step_context(user, step):
@@ -206,16 +223,9 @@ def step_context(user, step):
     }
 
 
-def _steps_in_course(course_path, course_depth):
-    return Page.objects.live().filter(
-        path__startswith=course_path, depth=course_depth + STEP_DEPTH_BELOW_COURSE
-    )
-
-
 def _refresh_course_completion(user, step):
     course_path = course_path_of_step(step)
-    course_depth = step.depth - STEP_DEPTH_BELOW_COURSE
-    total = _steps_in_course(course_path, course_depth).count()
+    total = len(_outline_steps(course_path))
     done = StepCompletion.objects.filter(
         user=user,
         step__live=True,
@@ -237,12 +247,13 @@ def _refresh_course_completion(user, step):
 
 def record_completion(user, step):
     """Mark `step` done for `user` (idempotent). Returns True if this call completed it."""
-    try:
-        with transaction.atomic():
-            _, created = StepCompletion.objects.get_or_create(user=user, step_id=step.pk)
-    except IntegrityError:  # a double click raced us; the step is done either way
-        created = False
+    created = not StepCompletion.objects.filter(user=user, step_id=step.pk).exists()
     if created:
+        # A double click may race us here: the second insert is ignored, and refreshing
+        # the course's completion twice changes nothing.
+        StepCompletion.objects.bulk_create(
+            [StepCompletion(user=user, step_id=step.pk)], ignore_conflicts=True
+        )
         _refresh_course_completion(user, step)
     return created
 

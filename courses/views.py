@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses import progress
 from courses.models import CoursePage, LessonPage
+from courses.routing import attach_site
 
 
 def _safe_next(request, fallback):
@@ -39,6 +40,7 @@ def enrol(request, course_id):
 def complete_lesson(request, step_id):
     """Mark a lesson done, then go on to the next step (or answer JSON to a script)."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=step_id)
+    attach_site(request)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if not progress.is_enrolled_in_course_of(request.user, lesson):
         if wants_json:

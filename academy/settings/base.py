@@ -205,6 +205,11 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Without Redis, the processes of one box learn that published content changed from this
+# file's modification time (see courses/caching.py).
+CONTENT_GENERATION_FILE = Path(
+    os.environ.get("CONTENT_GENERATION_FILE", BASE_DIR / "var" / "content-generation")
+)
 # The name an app server gives itself in the X-Served-By header (set per instance behind a
 # load balancer; no header when empty).
 INSTANCE_NAME = os.environ.get("INSTANCE_NAME", "")
