@@ -117,6 +117,14 @@ stack-stop: ## Stop everything `make stack` started and remove its folders
 test-stack: venv translations ## Test the load-balanced stack (starts and stops its own)
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m stack tests/stack
 
+$(VENV)/.bench-installed: requirements-bench.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+.PHONY: bench
+bench: venv translations $(VENV)/.bench-installed ## Benchmark the embedded default and the stack (about 10 minutes)
+	$(PY) bench/run.py
+
 .PHONY: lint
 lint: venv ## Fix what ruff can fix and format the code
 	$(VENV)/bin/ruff check --fix .
