@@ -3,7 +3,9 @@
 Pages are matched by slug under their parent, never by primary key or tree path. A page
 whose source is unchanged is left alone; a changed one gets a new revision. Learner
 records are never touched. Apps that add kinds of step register a builder for their
-`type:` with `register_step_builder` (the quizzes app registers `quiz`).
+`type:` with `register_step_builder` (the quizzes app registers `quiz`), and fields of
+their own on a module with `register_module_field` (the quizzes app registers
+`final_bank`).
 """
 
 import hashlib
@@ -19,6 +21,7 @@ import yaml
 
 from courses.blocks import LessonBodyBlock
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, SeedRecord
+from courses.seed_documents import document_block_value, documents_dir
 
 
 class Spec(dict):
@@ -171,6 +174,18 @@ def register_step_builder(step_type, builder):
     STEP_BUILDERS[step_type] = builder
 
 
+MODULE_FIELD_BUILDERS = {}
+
+
+def register_module_field(name, builder):
+    """`builder(module_page, value or None, spec, context)` runs after the module's steps.
+
+    It runs for every module, with None when the module does not give the field, so that a
+    field taken out of the file can undo what it built.
+    """
+    MODULE_FIELD_BUILDERS[name] = builder
+
+
 COURSE_FIELDS = {
     "slug",
     "title",
@@ -193,8 +208,11 @@ def objectives(items, spec, key):
     return [("objective", item) for item in items]
 
 
-def build_lesson_body(spec):
-    """Turn the YAML block list into StreamField data, validating each block."""
+def build_lesson_body(spec, documents_folder=None):
+    """Turn the YAML block list into StreamField data, validating each block.
+
+    A `document` block names a file in `documents_folder` (see `courses.seed_documents`).
+    """
     body = spec.get("body") or SpecList()
     if not isinstance(body, list):
         raise SeedError("lesson: 'body' must be a list of blocks", spec)
@@ -214,6 +232,8 @@ def build_lesson_body(spec):
                 item,
             )
         try:
+            if block_type == "document" and isinstance(value, dict) and "file" in value:
+                value = document_block_value(value, documents_folder)
             python_value = child.to_python(value)
             child.clean(python_value)
         except (ValidationError, TypeError, AttributeError, ValueError) as error:
@@ -228,7 +248,7 @@ def build_lesson_body(spec):
 def build_lesson(module, spec, context):
     check_keys(spec, LESSON_FIELDS, where="lesson")
     title = require(spec, "title", where="lesson")
-    body = build_lesson_body(spec)
+    body = build_lesson_body(spec, documents_dir(context.file))
     minutes = spec.get("estimated_minutes", 10)
     if not isinstance(minutes, int) or minutes < 1:
         raise SeedError("lesson: 'estimated_minutes' must be a positive whole number", spec)
@@ -246,7 +266,7 @@ register_step_builder("lesson", build_lesson)
 
 
 def build_module(course, spec, context):
-    check_keys(spec, MODULE_FIELDS, where="module")
+    check_keys(spec, MODULE_FIELDS | set(MODULE_FIELD_BUILDERS), where="module")
     title = require(spec, "title", where="module")
     module_objectives = objectives(spec.get("objectives", []), spec, "objectives")
     steps = require(spec, "steps", list, where=f"module '{spec.get('slug')}'")
@@ -256,8 +276,8 @@ def build_module(course, spec, context):
         page.summary = spec.get("summary", "")
         page.objectives = module_objectives
 
-    # The module's own fields; its steps are compared one by one below.
-    own = Spec({key: value for key, value in spec.items() if key != "steps"})
+    # The module's own fields; its steps and the fields of other apps are handled below.
+    own = Spec({key: value for key, value in spec.items() if key in MODULE_FIELDS - {"steps"}})
     own.line = spec.line
     module = context.upsert_page(course, ModulePage, own, apply)
     context.modules[module.slug] = module
@@ -269,6 +289,8 @@ def build_module(course, spec, context):
                 f"step: unknown type '{step_type}' (known: {', '.join(STEP_BUILDERS)})", step
             )
         builder(module, step, context)
+    for name, field_builder in MODULE_FIELD_BUILDERS.items():
+        field_builder(module, spec.get(name), spec, context)
     return module
 
 

@@ -29,6 +29,8 @@ from quizzes.models import (
     Response,
 )
 from quizzes.permissions import attempt_filter, editable_pages, followed_quizzes, scope_for
+from quizzes.rubric_forms import RubricMarkingForm
+from quizzes.rubrics import RubricError, mark_with_rubric, rubric_total
 from quizzes.statistics import quiz_statistics, refresh_flags
 
 RECENTLY_MARKED = 20
@@ -78,8 +80,16 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
             {"url": "", "label": self.page_title},
         ]
 
+    def get_form_class(self):
+        return RubricMarkingForm if self.response.version.rubric else MarkingForm
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
+        if self.response.version.rubric:  # the mark is the sum of the levels picked
+            kwargs["version"] = self.response.version
+            if self.response.mark is not None:
+                kwargs["initial"] = RubricMarkingForm.initial_for(self.response)
+            return kwargs
         kwargs["max_mark"] = self.response.max_mark
         if self.response.mark is not None:
             kwargs["initial"] = {
@@ -92,9 +102,25 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["response"] = self.response
         context["question"] = data_from_version(self.response.version)
+        context["rubric_total"] = rubric_total(self.response.version.rubric)
         return context
 
     def form_valid(self, form):
+        if isinstance(form, RubricMarkingForm):
+            try:
+                attempt = mark_with_rubric(
+                    self.response,
+                    picks=form.cleaned_data["picks"],
+                    comment=form.cleaned_data["comment"],
+                    marker=self.request.user,
+                )
+            except RubricError as error:
+                form.add_rubric_errors(error)
+                return self.form_invalid(form)
+            except MarkingError as error:
+                form.add_error(None, error.message)
+                return self.form_invalid(form)
+            return self.marked(attempt)
         try:
             attempt = mark_response(
                 self.response,
@@ -105,6 +131,9 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
         except MarkingError as error:
             form.add_error("mark", error.message)
             return self.form_invalid(form)
+        return self.marked(attempt)
+
+    def marked(self, attempt):
         if attempt.state == AttemptState.GRADED:
             messages.success(
                 self.request,

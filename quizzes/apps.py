@@ -7,7 +7,9 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self):
-        from courses.seed import register_step_builder
+        from courses.seed import register_module_field, register_step_builder
         from quizzes.seed import build_quiz
+        from quizzes.seed_banks import build_final_bank
 
         register_step_builder("quiz", build_quiz)
+        register_module_field("final_bank", build_final_bank)

@@ -38,6 +38,8 @@ class QuestionData:
     explanation: str = ""
     source_reference: str = ""
     essay_guidance: str = ""
+    rubric: tuple = ()  # essays: criteria with levels (see quizzes.rubrics)
+    model_answer: str = ""
 
     @cached_property
     def choices_by_key(self):
@@ -82,7 +84,7 @@ def canonical_content(question):
     else:
         choices = []
     numeric = kind == QuestionKind.NUMERIC
-    return {
+    content = {
         "kind": kind,
         "prompt": question.prompt,
         "weight": str(Decimal(question.weight).quantize(WEIGHT_STEP)),
@@ -100,6 +102,15 @@ def canonical_content(question):
         "essay_guidance": question.essay_guidance if kind == QuestionKind.ESSAY else "",
         "choices": choices,
     }
+    # Only when given, so that the fingerprints of questions without them stay the same.
+    if kind == QuestionKind.ESSAY:
+        from quizzes.rubrics import rubric_data
+
+        if rubric := rubric_data(question.rubric):
+            content["rubric"] = rubric
+        if question.model_answer:
+            content["model_answer"] = question.model_answer
+    return content
 
 
 def data_from_content(content, keys=None):
@@ -130,6 +141,8 @@ def data_from_content(content, keys=None):
         explanation=content["explanation"],
         source_reference=content["source_reference"],
         essay_guidance=content["essay_guidance"],
+        rubric=tuple(content.get("rubric", ())),
+        model_answer=content.get("model_answer", ""),
     )
 
 
@@ -160,4 +173,6 @@ def data_from_version(version):
         explanation=version.explanation,
         source_reference=version.source_reference,
         essay_guidance=version.essay_guidance,
+        rubric=tuple(version.rubric),
+        model_answer=version.model_answer,
     )

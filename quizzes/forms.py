@@ -34,7 +34,11 @@ class ParsedAnswers:
 
 def parse_answers(items, data):
     """Read the answers to `items` (PaperItems) from `data` (a QueryDict)."""
-    owners = {token: item.position for item in items for token in item.keys_by_token}
+    owners = {
+        token: item.position
+        for item in items
+        for token in (*item.keys_by_token, *item.keys_by_match_token)
+    }
     parsed = ParsedAnswers()
     for item in items:
         try:
@@ -91,11 +95,24 @@ def _parse(item, data, owners):
     raise AnswerError(_("This question cannot be answered."))
 
 
+def _row_value(item, data, key):
+    """The value posted for one row of an ordering or matching question.
+
+    A page drawn before rows had names of their own still names them the old way; its
+    answers are read under that name, so a learner whose page was open across the change
+    loses nothing (the old names are in no page drawn since, so they tell nobody anything).
+    """
+    name = item.row_name(key)
+    if name not in data and item.legacy_row_name(key) in data:
+        name = item.legacy_row_name(key)
+    return _single_value(data, name).strip()
+
+
 def _parse_ordering(item, data):
     count = len(item.display_keys)
     positions = {}
     for choice in item.shown_choices:
-        value = _single_value(data, f"{item.name}-{item.token(choice.key)}").strip()
+        value = _row_value(item, data, choice.key)
         if not value:
             continue
         if not value.isdigit() or not 1 <= int(value) <= count:
@@ -107,17 +124,19 @@ def _parse_ordering(item, data):
 
 
 def _parse_matching(item, data, owners):
-    options = {token for token, _text in item.match_options}
+    # Old pages offered the first choice's token of each answer text (see `_row_value`).
+    legacy_options = {item.token(key): key for key in item.keys_by_match_token.values()}
     matches = {}
     for choice in item.shown_choices:
-        value = _single_value(data, f"{item.name}-{item.token(choice.key)}").strip()
+        value = _row_value(item, data, choice.key)
         if not value:
             continue
-        if value not in options:
+        key = item.keys_by_match_token.get(value) or legacy_options.get(value)
+        if key is None:
             if value in item.keys_by_token or value not in owners:
                 raise AnswerError(_("Choose an answer from the list."))
             raise AnswerError(_("That answer belongs to another question."))
-        matches[choice.key] = item.keys_by_token[value]
+        matches[choice.key] = key
     return Answer(matches=matches)
 
 

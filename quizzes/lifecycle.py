@@ -147,6 +147,8 @@ def _create_versions(question_ids, contents, prints, latest):
                 numeric_answer=contents[pk]["numeric_answer"],
                 tolerance=Decimal(contents[pk]["tolerance"]),
                 essay_guidance=contents[pk]["essay_guidance"],
+                rubric=contents[pk].get("rubric", []),
+                model_answer=contents[pk].get("model_answer", ""),
             )
             for pk in question_ids
         ]

@@ -5,6 +5,11 @@ trainer typed the choices in, which often puts the right one first. Each choice 
 an opaque token derived from the attempt's slot and the server's secret instead, so the
 page carries nothing that tells a right choice from a wrong one, and a choice of another
 question is recognised for what it is.
+
+Rows of ordering and matching questions are named by tokens of their own, from another
+namespace than the tokens of the answers a row offers: a row's name shares nothing with
+its right answer. (Until this was so, a matching row was named by its right option's
+token, and copying the name into the value scored full marks.)
 """
 
 import random
@@ -32,8 +37,23 @@ MAX_TEXT_LENGTH = {
 }
 
 
+def _token(namespace, salt, value):
+    return salted_hmac(f"quizzes.paper.{namespace}", f"{salt}:{value}").hexdigest()[:TOKEN_LENGTH]
+
+
 def choice_token(salt, key):
-    return salted_hmac("quizzes.paper.choice", f"{salt}:{key}").hexdigest()[:TOKEN_LENGTH]
+    """The value of a choice (single choice, multiple response, true/false)."""
+    return _token("choice", salt, key)
+
+
+def row_token(salt, key):
+    """The name of an ordering or matching row."""
+    return _token("row", salt, key)
+
+
+def match_token(salt, text):
+    """The value of a matching option: one per distinct answer text."""
+    return _token("match", salt, text)
 
 
 @dataclass
@@ -57,6 +77,13 @@ class PaperItem:
     def token(self, key):
         return choice_token(self.salt, key)
 
+    def row_name(self, key):
+        return f"{self.name}-{row_token(self.salt, key)}"
+
+    def legacy_row_name(self, key):
+        """How rows were named before they had tokens of their own (see `forms`)."""
+        return f"{self.name}-{self.token(key)}"
+
     @cached_property
     def keys_by_token(self):
         return {self.token(choice.key): choice.key for choice in self.question.choices}
@@ -67,13 +94,20 @@ class PaperItem:
         return [by_key[key] for key in self.display_keys if key in by_key]
 
     @cached_property
+    def keys_by_match_token(self):
+        """Matching: option token → the key of the first choice whose answer it is."""
+        keys = {}
+        for choice in self.question.choices:
+            keys.setdefault(match_token(self.salt, choice.match_text), choice.key)
+        return keys
+
+    @cached_property
     def match_options(self):
         """Matching: each distinct answer once, alphabetically, named by a token."""
-        options = {}
-        for choice in self.question.choices:
-            options.setdefault(choice.match_text, self.token(choice.key))
+        by_key = self.question.choices_by_key
         return sorted(
-            ((token, text) for text, token in options.items()), key=lambda o: o[1].casefold()
+            ((token, by_key[key].match_text) for token, key in self.keys_by_match_token.items()),
+            key=lambda option: option[1].casefold(),
         )
 
     @property
@@ -193,7 +227,7 @@ def question_fields(item, error="", raw_text=None, *, disabled=False):
             context["rows"].append(
                 {
                     "id": f"{item.name}-{index}",
-                    "name": f"{item.name}-{item.token(choice.key)}",
+                    "name": item.row_name(choice.key),
                     "label": choice.text,
                     "choices": [
                         {"value": str(n), "label": str(n), "selected": given == n}
@@ -208,7 +242,7 @@ def question_fields(item, error="", raw_text=None, *, disabled=False):
             context["rows"].append(
                 {
                     "id": f"{item.name}-{index}",
-                    "name": f"{item.name}-{item.token(choice.key)}",
+                    "name": item.row_name(choice.key),
                     "label": choice.text,
                     "choices": [
                         {

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from quizzes.grading import correctness
 from quizzes.models import QuestionKind
 from quizzes.paper import CHOICE_KINDS, choice_label
+from quizzes.rubrics import essay_review
 
 
 def _status_label(status):
@@ -102,6 +103,8 @@ def review_item(item, options):
         review["right_answer"] = list(question.accepted_answers)
     elif kind == QuestionKind.NUMERIC and options.right_answer:
         review["right_answer"] = [_numeric_answer(question)]
+    elif kind == QuestionKind.ESSAY:
+        review.update(essay_review(item, options))
     return review
 
 

@@ -3,14 +3,16 @@
 Registered with `courses.seed` for steps of `type: quiz`. Questions are matched by `key`
 within their quiz, so reloading an unchanged file changes nothing and a changed question
 keeps its identity (past attempts stay pinned to the version they were given). A module
-quiz's questions form that module's question bank, from which a `draw` picks at random.
+quiz's questions form that module's question bank, from which a `draw` picks at random,
+unless the module has a `final_bank` (see `quizzes.seed_banks`): then the draw picks from
+that.
 """
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from courses.seed import SeedError, check_keys, error_text, require
+from courses.seed import SeedError, Spec, check_keys, error_text, require
 from quizzes.models import (
     KINDS_WITH_CHOICES,
     ExpiryPolicy,
@@ -22,6 +24,8 @@ from quizzes.models import (
     QuizDrawRule,
     QuizPage,
 )
+from quizzes.seed_banks import final_bank_for
+from quizzes.seed_rubrics import read_rubric
 from quizzes.validation import choice_errors
 
 QUIZ_FIELDS = {
@@ -42,7 +46,9 @@ QUIZ_FIELDS = {
     "questions",
     "draw",
 }
-COMMON_FIELDS = {"key", "kind", "prompt", "weight", "explanation", "source"}
+# `scenario: true` marks an item that puts the learner in an officer's situation; only the
+# item-quality test reads it (fixtures/README.md, "Item quality rules"), nothing is stored.
+COMMON_FIELDS = {"key", "kind", "prompt", "weight", "explanation", "source", "scenario"}
 KIND_FIELDS = {
     QuestionKind.SINGLE_CHOICE: {"choices"},
     QuestionKind.MULTIPLE_RESPONSE: {"choices"},
@@ -51,7 +57,7 @@ KIND_FIELDS = {
     QuestionKind.NUMERIC: {"answer", "tolerance"},
     QuestionKind.ORDERING: {"items"},
     QuestionKind.MATCHING: {"pairs"},
-    QuestionKind.ESSAY: {"guidance"},
+    QuestionKind.ESSAY: {"guidance", "rubric", "model_answer"},
 }
 CHOICE_FIELDS = {"text", "correct", "feedback"}
 PAIR_FIELDS = {"prompt", "match"}
@@ -144,6 +150,7 @@ def read_question(spec):
     if kind not in KIND_FIELDS:
         raise SeedError(f"{where}: unknown kind '{kind}' (known: {', '.join(KIND_FIELDS)})", spec)
     check_keys(spec, COMMON_FIELDS | KIND_FIELDS[kind], where=where)
+    _flag(spec, "scenario", False, where=where)
     fields = {
         "key": key,
         "kind": kind,
@@ -158,6 +165,8 @@ def read_question(spec):
         "numeric_answer": None,
         "tolerance": Decimal(0),
         "essay_guidance": "",
+        "rubric": [],
+        "model_answer": "",
     }
     choices = []
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_RESPONSE):
@@ -214,6 +223,7 @@ def read_question(spec):
             )
     elif kind == QuestionKind.ESSAY:
         fields["essay_guidance"] = _text(spec, "guidance", where=where)
+        read_rubric(spec, fields, where)
     problems = (
         choice_errors(kind, [(c["text"], c["is_correct"], c["match_text"]) for c in choices])
         if kind in KINDS_WITH_CHOICES
@@ -257,7 +267,9 @@ def _draw_rules(spec, module, context):
             raise SeedError(
                 f"quiz draw: module '{slug}' is not a module before this one in the course", item
             )
-        category = QuestionCategory.objects.filter(key=bank_key(context.course.slug, slug)).first()
+        category = final_bank_for(context.course.slug, slug) or (
+            QuestionCategory.objects.filter(key=bank_key(context.course.slug, slug)).first()
+        )
         if category is None:
             raise SeedError(f"quiz draw: module '{slug}' has no quiz questions to draw", item)
         rules.append((category, count))
@@ -306,7 +318,19 @@ def build_quiz(module, spec, context):
             for index, (rule_category, count) in enumerate(rules)
         ]
 
-    return context.upsert_page(module, QuizPage, spec, apply)
+    return context.upsert_page(module, QuizPage, _with_banks(spec, rules), apply)
+
+
+def _with_banks(spec, rules):
+    """The spec the page's digest is taken from: it names the final banks a draw uses, so
+    that adding or removing a module's `final_bank` updates the draw even when the quiz's
+    own source did not change."""
+    finals = [category.key for category, _count in rules if category.key.endswith("--final")]
+    if not finals:
+        return spec
+    marked = Spec({**spec, "final_banks": finals})
+    marked.line = spec.line
+    return marked
 
 
 def _question(question, fields, choices, category):

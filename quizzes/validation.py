@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from quizzes.models.questions import KINDS_WITH_CHOICES, QuestionKind
+from quizzes.rubrics import rubric_field_errors
 
 MIN_CHOICES = 2
 
@@ -17,6 +18,7 @@ def question_field_errors(question):
         errors["accepted_answers"] = _("Give at least one accepted answer.")
     if kind == QuestionKind.NUMERIC and question.numeric_answer is None:
         errors["numeric_answer"] = _("Give the numeric answer.")
+    errors.update(rubric_field_errors(question))
     return errors
 
 

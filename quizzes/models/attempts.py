@@ -120,6 +120,12 @@ class Response(models.Model):
         related_name="+",
     )
     marked_at = models.DateTimeField(_("marked at"), null=True, blank=True)
+    rubric_levels = models.JSONField(
+        _("rubric levels chosen"),
+        default=list,
+        blank=True,
+        help_text=_("For each criterion of the version's rubric, the place of the level given."),
+    )
 
     class Meta:
         verbose_name = _("response")

@@ -24,7 +24,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
+
+from quizzes.blocks import RubricBlock
 
 
 class QuestionKind(models.TextChoices):
@@ -161,6 +164,23 @@ class Question(ClusterableModel, Orderable):
         blank=True,
         help_text=_("What a good answer covers; shown to the marker, never to the learner."),
     )
+    # Essays only: how the marker scores the answer, and what the learner sees once marked.
+    rubric = StreamField(
+        RubricBlock(),
+        blank=True,
+        verbose_name=_("marking rubric"),
+        help_text=_(
+            "Essays only: criteria, each with levels; the marker picks one level per "
+            "criterion and the mark is their sum. The marks must equal the sum of each "
+            "criterion's highest level."
+        ),
+    )
+    model_answer = RichTextField(
+        _("model answer"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("Essays only: shown to the learner once a trainer has marked the answer."),
+    )
 
     # A question refers to nothing worth tracing in the reference index (its category is
     # plain metadata), and scanning every question and choice made each save of a quiz slow.
@@ -190,7 +210,10 @@ class Question(ClusterableModel, Orderable):
         FieldRowPanel(
             [FieldPanel("numeric_answer"), FieldPanel("tolerance")], heading=_("Numeric")
         ),
-        FieldPanel("essay_guidance"),
+        MultiFieldPanel(
+            [FieldPanel("essay_guidance"), FieldPanel("rubric"), FieldPanel("model_answer")],
+            heading=_("Essay"),
+        ),
         FieldPanel("explanation"),
         FieldPanel("source_reference"),
         FieldPanel("category"),
@@ -273,6 +296,8 @@ class QuestionVersion(models.Model):
     )
     tolerance = models.DecimalField(_("tolerance"), max_digits=20, decimal_places=6, default=0)
     essay_guidance = models.TextField(_("marking guidance"), blank=True)
+    rubric = models.JSONField(_("marking rubric"), default=list, blank=True)
+    model_answer = models.TextField(_("model answer"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

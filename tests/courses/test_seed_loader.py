@@ -4,6 +4,7 @@ These tests use small lesson-only files written on the spot; the shipped courses
 checked in tests/academy/test_seed_content.py.
 """
 
+import re
 import textwrap
 
 from wagtail.models import Page
@@ -212,3 +213,74 @@ def test_a_slug_taken_by_another_page_type_is_refused(tmp_path):
 
     assert isinstance(outcome, SeedError)
     assert "slug 'drafting' is already used by a module" in str(outcome)
+
+
+DOCUMENT_COURSE = """\
+slug: documents-course
+title: Documents
+summary: A lesson that offers a file.
+modules:
+  - slug: handouts
+    title: Handouts
+    steps:
+      - type: lesson
+        slug: model-request
+        title: A model request
+        body:
+          - document:
+              file: model-request.txt
+              title: Model request for mutual legal assistance
+              description: The worked model, to adapt.
+"""
+
+
+def course_with_document(tmp_path, file_name="model-request.txt"):
+    courses = tmp_path / "courses"
+    documents = tmp_path / "documents"
+    courses.mkdir()
+    documents.mkdir()
+    (documents / "model-request.txt").write_text("1. LEGAL BASIS\n", encoding="utf-8")
+    text = DOCUMENT_COURSE.replace("file: model-request.txt", f"file: {file_name}")
+    return write(courses, text)
+
+
+def test_a_lesson_offers_a_file_from_the_documents_folder_for_download(tmp_path):
+    from wagtail.documents import get_document_model
+
+    path = course_with_document(tmp_path)
+    load(path)
+
+    lesson = LessonPage.objects.get(slug="model-request")
+    [block] = lesson.body
+    document = block.value["document"]
+    assert block.block_type == "document"
+    assert document.title == "Model request for mutual legal assistance"
+    assert document.file.read() == b"1. LEGAL BASIS\n"
+    assert block.value["description"] == "The worked model, to adapt."
+
+    load(path)  # a second load finds the same document again
+    assert get_document_model().objects.count() == 1
+
+
+@pytest.mark.parametrize("file_name", ["missing.txt", "../courses/course.yaml"])
+def test_a_document_outside_the_documents_folder_is_refused_and_nothing_loads(tmp_path, file_name):
+    path = course_with_document(tmp_path, file_name)
+
+    with pytest.raises(SeedError, match=f"no file '{re.escape(file_name)}' in documents/"):
+        load(path)
+
+    assert not CoursePage.objects.filter(slug="documents-course").exists()
+
+
+def test_the_learner_gets_a_download_link_for_the_seeded_document(tmp_path, client):
+    load(course_with_document(tmp_path))
+    learner = make_user()
+    progress.enrol(learner, CoursePage.objects.get(slug="documents-course"))
+    client.force_login(learner)
+    lesson = LessonPage.objects.get(slug="model-request")
+
+    page = client.get(lesson.url).content.decode()
+
+    document = lesson.body[0].value["document"]
+    assert f'href="{document.url}" download' in page
+    assert "Model request for mutual legal assistance" in page

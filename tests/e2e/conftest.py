@@ -67,6 +67,8 @@ E2E_LEARNERS = [
     "shots",
     "essay",
     "newmodule",
+    "rubric",
+    "handout",
 ]
 
 

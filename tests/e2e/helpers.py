@@ -20,19 +20,14 @@ LESSON_2 = CYBERCRIME + "the-threat-in-2016/why-cybercrime-crosses-borders/"
 MODULE_QUIZ = CYBERCRIME + "the-threat-in-2016/module-quiz/"
 
 # The right answers of the module 1 quiz (fixtures/courses/cybercrime-digital-evidence.yaml).
-EUROPOL_FINDING = (
-    "Most reported attacks were neither sophisticated nor advanced; they worked because of "
-    "poor digital hygiene, a lack of security by design and low user awareness."
-)
+EUROPOL_FINDING = "Most attacks were simple and worked because of poor digital hygiene."
 EUROPOL_REPORTED = {
-    "A Crime-as-a-Service model links specialist providers of tools and services with "
-    "organised crime groups.",
+    "Specialists sell tools and services to organised crime groups (Crime-as-a-Service).",
     "Ransomware and banking Trojans were the top malware threats.",
-    "The misuse of legitimate anonymity and encryption services seriously hampers investigations.",
 }
 FIRST_STEP = (
-    "Secure the local evidence and contact the agency's international cooperation channel "
-    "so that preservation of the data on the foreign server can be requested quickly."
+    "Secure the local evidence and, through the agency's international cooperation channel, "
+    "ask for the data on the foreign server to be preserved."
 )
 
 
@@ -43,7 +38,7 @@ def answer_module_quiz(page, *, last_right=False):
     for label in EUROPOL_REPORTED:
         question(page, 3).get_by_label(label).check()
     question(page, 4).get_by_role("textbox").fill("Crime-as-a-Service")
-    question(page, 5).get_by_role("textbox").fill("2016")
+    question(page, 5).get_by_label("True").check()
     question(page, 6).get_by_label(FIRST_STEP).check()
     question(page, 7).get_by_label("False" if last_right else "True").check()
 

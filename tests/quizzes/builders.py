@@ -141,11 +141,11 @@ def form_data(attempt, answers, **extra):
             data[item.name] = [item.token(by_text[text].key) for text in texts]
         elif kind == QuestionKind.ORDERING:
             for position, text in enumerate(value, start=1):
-                data[f"{item.name}-{item.token(by_text[text].key)}"] = str(position)
+                data[item.row_name(by_text[text].key)] = str(position)
         elif kind == QuestionKind.MATCHING:
             options = {text: token for token, text in item.match_options}
             for prompt, match in value.items():
-                data[f"{item.name}-{item.token(by_text[prompt].key)}"] = options[match]
+                data[item.row_name(by_text[prompt].key)] = options[match]
         else:
             data[item.name] = value
     return data
@@ -166,3 +166,35 @@ def take(quiz, user, answers, *, finish=True, now=None):
     outcome = post_answers(attempt, query, finish=finish, now=now)
     assert outcome.status in ("finished", "saved"), (outcome.status, outcome.errors)
     return outcome.attempt
+
+
+CASE_RUBRIC = [
+    {
+        "criterion": "Legal basis",
+        "levels": [
+            {"points": 0, "description": "No legal basis named."},
+            {"points": 2, "description": "Names UNTOC Art. 18 without checking Art. 3."},
+            {"points": 4, "description": "Chooses and justifies the legal basis."},
+        ],
+    },
+    {
+        "criterion": "Urgent preservation",
+        "levels": [
+            {"points": 0, "description": "Loses the logs."},
+            {"points": 2, "description": "Asks the 24/7 point of contact to preserve the logs."},
+        ],
+    },
+]
+
+
+def essay_with_rubric(
+    prompt="Draft the request.",
+    criteria=CASE_RUBRIC,
+    model_answer="<p>The model answer cites Art. 18(13) and asks for preservation.</p>",
+    **fields,
+):
+    """An essay marked with a rubric (6 marks: 4 + 2) and with a model answer."""
+    from quizzes.rubrics import rubric_stream
+
+    fields.setdefault("weight", 6)
+    return essay(prompt, rubric=rubric_stream(criteria), model_answer=model_answer, **fields)

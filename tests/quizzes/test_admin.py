@@ -7,7 +7,13 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 from wagtail.users.models import UserProfile
 
 import pytest
@@ -224,6 +230,8 @@ def question_form(kind="single_choice", prompt="Which channel?", choices=(), **f
         "explanation": "",
         "source_reference": "",
         "category": "",
+        "rubric": streamfield([]),
+        "model_answer": rich_text(""),
         **fields,
         "choices": inline_formset(
             [
@@ -237,6 +245,47 @@ def question_form(kind="single_choice", prompt="Which channel?", choices=(), **f
             ]
         ),
     }
+
+
+def list_block(items):
+    return {
+        "count": str(len(items)),
+        **{
+            str(index): {"value": value, "deleted": "", "order": str(index), "id": ""}
+            for index, value in enumerate(items)
+        },
+    }
+
+
+def rubric_essay_form(
+    kind="essay", weight="6", levels=(("0", "Lost."), ("2", "Asked at once.")), **fields
+):
+    """An essay as the editor posts it, with a two-criterion rubric (4 + 2 marks)."""
+    criteria = [
+        ("Legal basis", [("0", "None."), ("4", "Justified.")]),
+        ("Preservation", list(levels)),
+    ]
+    return question_form(
+        kind,
+        "Draft the request.",
+        weight=weight,
+        rubric=streamfield(
+            [
+                (
+                    "criterion",
+                    {
+                        "criterion": name,
+                        "levels": list_block(
+                            [{"points": p, "description": d} for p, d in criterion_levels]
+                        ),
+                    },
+                )
+                for name, criterion_levels in criteria
+            ]
+        ),
+        model_answer=rich_text("<p>The model answer.</p>"),
+        **fields,
+    )
 
 
 class TestAuthoring:
@@ -298,6 +347,46 @@ class TestAuthoring:
         ],
     )
     def test_an_incomplete_question_is_refused(self, admin_client, question, message):
+        response = self.create(admin_client, make_module(), [question])
+        assert response.status_code == 200 and message in response.content.decode()
+        assert not QuizPage.objects.filter(slug="authored-quiz").exists()
+
+    def test_an_essay_with_a_rubric_and_a_model_answer(self, admin_client):
+        from quizzes.rubrics import rubric_data
+
+        response = self.create(admin_client, make_module(), [rubric_essay_form(weight="6")])
+        assert response.status_code == 302, response.content.decode()[:2000]
+        question = QuizPage.objects.get(slug="authored-quiz").questions.get()
+        assert rubric_data(question.rubric) == [
+            {
+                "criterion": "Legal basis",
+                "levels": [
+                    {"points": "0.00", "description": "None."},
+                    {"points": "4.00", "description": "Justified."},
+                ],
+            },
+            {
+                "criterion": "Preservation",
+                "levels": [
+                    {"points": "0.00", "description": "Lost."},
+                    {"points": "2.00", "description": "Asked at once."},
+                ],
+            },
+        ]
+        assert "The model answer." in question.model_answer
+
+    @pytest.mark.parametrize(
+        ("question", "message"),
+        [
+            (
+                rubric_essay_form(weight="5"),
+                "must equal the sum of each criterion&#x27;s highest level (6.00)",
+            ),
+            (rubric_essay_form(kind="short_answer", accepted_answers="x"), "Only essay questions"),
+            (rubric_essay_form(levels=[("2", "Same."), ("2", "Same again.")]), "different points"),
+        ],
+    )
+    def test_a_bad_rubric_is_refused(self, admin_client, question, message):
         response = self.create(admin_client, make_module(), [question])
         assert response.status_code == 200 and message in response.content.decode()
         assert not QuizPage.objects.filter(slug="authored-quiz").exists()

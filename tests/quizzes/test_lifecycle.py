@@ -29,7 +29,9 @@ from tests.quizzes.builders import (
     form_data,
     make_module,
     make_quiz,
+    matching,
     multiple_response,
+    ordering,
     paper,
     single_choice,
     take,
@@ -141,6 +143,46 @@ class TestSaving:
             .text
             == "Right"
         )
+
+
+class TestPagesDrawnBeforeRowsHadTheirOwnNames:
+    """Ordering and matching rows used to be named by a choice token (the matching leak);
+    a learner whose page was open across that change still has every answer counted."""
+
+    def legacy_form(self, attempt):
+        data = QueryDict(mutable=True)
+        data["saved_version"] = str(attempt.saved_version)
+        for item in paper(attempt).values():
+            first_key_of = {}
+            for choice in item.question.choices:
+                first_key_of.setdefault(choice.match_text, choice.key)
+            for choice in item.question.choices:
+                if item.question.kind == "ordering":
+                    data[item.legacy_row_name(choice.key)] = str(choice.position)
+                else:
+                    data[item.legacy_row_name(choice.key)] = item.token(
+                        first_key_of[choice.match_text]
+                    )
+        return data
+
+    def test_the_old_names_are_read_and_graded(self, learner):
+        quiz = make_quiz(questions=[ordering(), matching()])
+        learner = enrolled_learner(quiz, username="late-officer")
+        attempt, _created = start_attempt(learner, quiz)
+        outcome = post_answers(attempt, self.legacy_form(attempt), finish=True)
+        assert outcome.status == "finished"
+        assert outcome.attempt.percent == Decimal(100)
+
+    def test_answers_saved_before_the_change_show_under_the_new_names(self, learner):
+        quiz = make_quiz(questions=[matching()])
+        learner = enrolled_learner(quiz, username="saving-officer")
+        attempt, _created = start_attempt(learner, quiz)
+        post_answers(attempt, self.legacy_form(attempt), finish=False)
+        (item,) = paper(attempt).values()
+        assert len(item.answer.matches) == len(item.question.choices)
+        attempt.refresh_from_db()
+        again = post_answers(attempt, self.legacy_form(attempt), finish=True)
+        assert again.attempt.percent == Decimal(100)
 
 
 class TestSubmitting:

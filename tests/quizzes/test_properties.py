@@ -60,13 +60,14 @@ def current_attempt(quiz, user):
 
 
 def payloads(items, saved_version):
-    tokens = [token for item in items for token in item.keys_by_token]
+    tokens = [token for item in items for token in (*item.keys_by_token, *item.keys_by_match_token)]
     names = [item.name for item in items]
     row_names = [
-        f"{item.name}-{token}"
+        name
         for item in items
         if item.question.kind in (QuestionKind.ORDERING, QuestionKind.MATCHING)
-        for token in item.keys_by_token
+        for choice in item.question.choices
+        for name in (item.row_name(choice.key), item.legacy_row_name(choice.key))
     ]
     values = st.one_of(texts, st.sampled_from(tokens), st.integers(-3, 9).map(str))
     keys = st.one_of(st.sampled_from(names + row_names), st.sampled_from(["q0", "q99", "x", "q1-"]))

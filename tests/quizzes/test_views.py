@@ -61,7 +61,7 @@ def quiz():
             numeric(answer=1492),
             ordering(),
             matching(),
-            essay(),
+            essay(model_answer="<p>A model answer: the central authority decides.</p>"),
         ],
         attempts_allowed=3,
     )
@@ -199,6 +199,7 @@ class TestNoAnswerKeyBeforeSubmission:
         "Crime as a Service",  # the accepted short answer
         "1492",  # the numeric answer
         "Mentions the central authority.",  # essay guidance
+        "A model answer: the central authority",  # an essay's model answer
         "correct",
     ]
 
@@ -206,6 +207,17 @@ class TestNoAnswerKeyBeforeSubmission:
         html = learner_client.get(url("attempt", attempt.pk)).content.decode()
         for secret in self.SECRETS:
             assert secret not in html, secret
+
+    def test_a_submitted_essay_waiting_for_its_mark_shows_no_model_answer(
+        self, learner_client, attempt
+    ):
+        data = form_data(attempt, {"Explain.": "The central authority."}, finish="1")
+        learner_client.post(url("submit", attempt.pk), data)
+        attempt.refresh_from_db()
+        assert attempt.state == AttemptState.AWAITING_MARKING
+        html = learner_client.get(url("result", attempt.pk)).content.decode()
+        assert "The central authority." in html  # the learner's own answer
+        assert "A model answer" not in html
 
     def test_right_and_wrong_choices_look_alike(self, learner_client, attempt):
         page = soup(learner_client.get(url("attempt", attempt.pk)))
@@ -299,7 +311,7 @@ class TestBadInput:
 
     def test_a_position_used_twice_or_out_of_range(self, learner_client, attempt):
         item = item_for(attempt, "Put in order.")
-        first, second = (f"{item.name}-{item.token(c.key)}" for c in item.question.choices[:2])
+        first, second = (item.row_name(c.key) for c in item.question.choices[:2])
         response = self.post(learner_client, attempt, {first: "1", second: "1"})
         self.assert_refused(response, attempt, "one item only")
         response = self.post(learner_client, attempt, {first: "9"})
@@ -307,7 +319,7 @@ class TestBadInput:
 
     def test_a_match_that_is_not_offered(self, learner_client, attempt):
         item = item_for(attempt, "Match them.")
-        name = f"{item.name}-{item.token(item.question.choices[0].key)}"
+        name = item.row_name(item.question.choices[0].key)
         response = self.post(learner_client, attempt, {name: "zzz"})
         self.assert_refused(response, attempt, "Choose an answer from the list")
 
@@ -366,6 +378,7 @@ class TestResultPage:
         assert "No: Wrong." in html  # feedback on the chosen choice
         assert "Because Europol said so." in html and "Literature review, ref. [9]" in html
         assert "The right answer" not in html  # not allowed right after, by default
+        assert "A model answer" not in html  # the blank essay got 0 without a trainer
 
     def test_later_the_right_answer_when_allowed(self, learner_client, quiz, learner):
         attempt = self.answer_everything(quiz, learner, review_open_right_answer=True)
