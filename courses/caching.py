@@ -9,6 +9,7 @@ cache of one box it is the modification time of a small file that every process 
 Nothing per learner (enrolments, completions, attempts) is ever cached here.
 """
 
+import logging
 import os
 import re
 import time
@@ -21,6 +22,7 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "courses:content-generation"
 TIMEOUT = 60 * 60 * 24
 CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -35,7 +37,7 @@ def content_generation():
     if not _cache_is_shared():
         try:
             return os.stat(settings.CONTENT_GENERATION_FILE).st_mtime_ns
-        except FileNotFoundError:
+        except OSError:  # not written yet (or cannot be)
             return 0
     value = cache.get(GENERATION_KEY)
     if value is None:
@@ -47,10 +49,16 @@ def content_generation():
 def _bump():
     if not _cache_is_shared():
         path = Path(settings.CONTENT_GENERATION_FILE)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch()
-        stamp = max(time.time_ns(), content_generation() + 1)
-        os.utime(path, ns=(stamp, stamp))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+            stamp = max(time.time_ns(), content_generation() + 1)
+            os.utime(path, ns=(stamp, stamp))
+        except OSError:
+            # A read-only folder must not break publishing: this process forgets what it
+            # cached, and the others keep theirs until it expires (set REDIS_URL instead).
+            logger.warning("Cannot write %s; only this process's cache is cleared.", path)
+            cache.clear()
         return
     try:
         cache.incr(GENERATION_KEY)

@@ -141,3 +141,15 @@ def test_without_redis_a_publication_reaches_every_process_through_the_generatio
     make_course("Another")
     after = caching.content_generation()
     assert after > before
+
+
+def test_a_generation_file_that_cannot_be_written_does_not_break_publishing(settings, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    settings.CONTENT_GENERATION_FILE = blocker / "generation"  # its folder is a file
+    course = make_course("Still publishable")
+    client = Client()
+    assert "Still publishable" in text(client.get(course.url))
+    course.title = "Published anyway"
+    course.save_revision().publish()
+    assert "Published anyway" in text(client.get(course.url))
