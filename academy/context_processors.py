@@ -3,7 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from courses.caching import shared
 from courses.models import CourseIndexPage
 from courses.routing import attach_site
-from learners.models import cohorts_visible_to
+from learners.scope import visible_cohorts
 
 
 def _catalog_url(request):
@@ -21,6 +21,6 @@ def navigation(request):
     return {
         "catalog_url": SimpleLazyObject(lambda: _catalog_url(request)),
         "follows_cohorts": SimpleLazyObject(
-            lambda: user.is_authenticated and cohorts_visible_to(user).exists()
+            lambda: user.is_authenticated and visible_cohorts(user).exists()
         ),
     }

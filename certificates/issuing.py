@@ -1,6 +1,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from certificates import audit
 from certificates.models import Certificate
 
 
@@ -24,14 +25,26 @@ def issue_certificate(enrolment):
     except IntegrityError:  # issued by a simultaneous request
         return Certificate.objects.get(user=enrolment.user, course=enrolment.course)
     if not created and not certificate.is_valid:
+        revoked_before = certificate.revoked_at
         for field, value in values.items():
             setattr(certificate, field, value)
         certificate.save(update_fields=list(values))
+        audit.record_change(certificate, revoked_before=revoked_before)
     return certificate
 
 
 def revoke_certificate(enrolment):
     """A course that is no longer complete no longer has a valid certificate."""
-    return Certificate.objects.filter(
+    certificate = Certificate.objects.filter(
         user=enrolment.user, course=enrolment.course, revoked_at__isnull=True
-    ).update(revoked_at=timezone.now())
+    ).first()
+    if certificate is None:
+        return 0
+    certificate.revoked_at = timezone.now()
+    # Only the request that withdraws it records it, whatever races it.
+    withdrawn = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+        revoked_at=certificate.revoked_at
+    )
+    if withdrawn:
+        audit.record_change(certificate, revoked_before=None)
+    return withdrawn

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from courses import caching
+from courses import audit, caching
 from courses.models import CoursePage, Enrolment, StepCompletion
 from courses.signals import course_completed, course_reopened
 
@@ -254,6 +254,7 @@ def record_completion(user, step):
         StepCompletion.objects.bulk_create(
             [StepCompletion(user=user, step_id=step.pk)], ignore_conflicts=True
         )
+        audit.completion_recorded(user, step, course_path_of_step(step))
         _refresh_course_completion(user, step)
     return created
 
@@ -262,6 +263,7 @@ def revoke_completion(user, step):
     """Take back a completion, e.g. when an essay re-mark turns a pass into a fail."""
     deleted, _ = StepCompletion.objects.filter(user=user, step_id=step.pk).delete()
     if deleted:
+        audit.completion_revoked(user, step, course_path_of_step(step))
         _refresh_course_completion(user, step)
     return bool(deleted)
 

@@ -7,4 +7,4 @@ class LearnersConfig(AppConfig):
     verbose_name = _("Learners and cohorts")
 
     def ready(self):
-        from learners import signals  # noqa: F401 (connects the receivers)
+        from learners import audit, signals  # noqa: F401 (connects the receivers)

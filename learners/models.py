@@ -77,8 +77,39 @@ class Cohort(models.Model):
         return reverse("learners:cohort_detail", args=[self.pk])
 
 
+class CourseLead(models.Model):
+    """A course lead answers for one course, and sees the records of all its learners."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("course lead"),
+        on_delete=models.CASCADE,
+        related_name="led_courses",
+        limit_choices_to={"groups__name": "Course leads"},
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="leads",
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("course")]
+
+    class Meta:
+        verbose_name = _("course lead")
+        verbose_name_plural = _("course leads")
+        ordering = ["course__title", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_lead_row_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.course}"
+
+
 def cohorts_visible_to(user):
-    """Trainers see the cohorts they are assigned to; administrators see all."""
-    if user.is_superuser:
-        return Cohort.objects.all()
-    return Cohort.objects.filter(trainers=user)
+    """The cohorts `user` may follow; the rule lives in `learners.scope`."""
+    from learners.scope import visible_cohorts
+
+    return visible_cohorts(user)

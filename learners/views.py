@@ -9,7 +9,8 @@ from django.views.decorators.http import require_GET
 from courses.progress import percent, progress_table
 from learners.forms import LearnerProfileForm
 from learners.middleware import SESSION_KEY
-from learners.models import LearnerProfile, cohorts_visible_to
+from learners.models import LearnerProfile
+from learners.scope import scope_of, visible_cohorts, visible_courses
 
 
 @login_required
@@ -35,7 +36,7 @@ def profile(request):
 @login_required
 @require_GET
 def cohort_list(request):
-    cohorts = cohorts_visible_to(request.user).prefetch_related("courses")
+    cohorts = visible_cohorts(request.user).prefetch_related("courses")
     return TemplateResponse(request, "learners/cohort_list.html", {"cohorts": cohorts})
 
 
@@ -43,11 +44,12 @@ def cohort_list(request):
 @require_GET
 def cohort_detail(request, cohort_id):
     # 404, not 403, so a trainer cannot learn which other cohorts exist.
-    cohort = get_object_or_404(cohorts_visible_to(request.user), pk=cohort_id)
+    cohort = get_object_or_404(visible_cohorts(request.user), pk=cohort_id)
     learners = list(
         cohort.learners.select_related("learner_profile").order_by("last_name", "username")
     )
-    courses = list(cohort.courses.live().order_by("path"))
+    # A course lead sees only the courses they lead among the cohort's.
+    courses = visible_courses(scope_of(request.user), cohort.courses.live().order_by("path"))
     table = progress_table([learner.pk for learner in learners], courses)
     rows = [
         {

@@ -1,7 +1,8 @@
 """Trainer views in the Wagtail admin: essay marking, quiz statistics, question review.
 
-A trainer sees the attempts of quizzes they may edit, and of the learners of the cohorts
-they train (for the courses of those cohorts). Anything else is a 404.
+Whose attempts a user sees is `learners.scope`'s rule (administrators all, course leads
+those of the courses they lead, trainers those of their cohorts' learners). Anything else
+is a 404, so ids tell nothing.
 """
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from quizzes import audit
 from quizzes.content import data_from_version
 from quizzes.forms import MarkingForm
 from quizzes.lifecycle import MarkingError, mark_response
@@ -28,7 +30,7 @@ from quizzes.models import (
     QuizPage,
     Response,
 )
-from quizzes.permissions import attempt_filter, editable_pages, followed_quizzes, scope_for
+from quizzes.permissions import attempt_filter, followed_quizzes, scope_for
 from quizzes.rubric_forms import RubricMarkingForm
 from quizzes.rubrics import RubricError, mark_with_rubric, rubric_total
 from quizzes.statistics import quiz_statistics, refresh_flags
@@ -85,6 +87,7 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
+        kwargs["remark"] = self.response.marked_at is not None  # a re-mark needs a reason
         if self.response.version.rubric:  # the mark is the sum of the levels picked
             kwargs["version"] = self.response.version
             if self.response.mark is not None:
@@ -103,6 +106,7 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
         context["response"] = self.response
         context["question"] = data_from_version(self.response.version)
         context["rubric_total"] = rubric_total(self.response.version.rubric)
+        context["history"] = audit.mark_history(self.response)
         return context
 
     def form_valid(self, form):
@@ -113,6 +117,7 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
                     picks=form.cleaned_data["picks"],
                     comment=form.cleaned_data["comment"],
                     marker=self.request.user,
+                    reason=form.cleaned_data["reason"],
                 )
             except RubricError as error:
                 form.add_rubric_errors(error)
@@ -127,6 +132,7 @@ class MarkResponseView(WagtailAdminTemplateMixin, FormView):
                 mark=form.cleaned_data["mark"],
                 comment=form.cleaned_data["comment"],
                 marker=self.request.user,
+                reason=form.cleaned_data["reason"],
             )
         except MarkingError as error:
             form.add_error("mark", error.message)
@@ -206,7 +212,7 @@ class ReviewQueueView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         today = timezone.localdate()
-        mine = Q(quiz__in=editable_pages(user).values("pk"))
+        mine = Q(quiz__in=followed_quizzes(user).values("pk"))
         if user.has_perm("quizzes.change_question"):
             mine |= Q(quiz__isnull=True)
         questions = (

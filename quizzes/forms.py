@@ -141,7 +141,7 @@ def _parse_matching(item, data, owners):
 
 
 class MarkingForm(forms.Form):
-    """A trainer's mark and comment for one essay answer."""
+    """A trainer's mark and comment for one essay answer, and why, when it changes a mark."""
 
     mark = forms.DecimalField(
         label=gettext_lazy("Mark"), max_digits=9, decimal_places=2, min_value=Decimal(0)
@@ -153,8 +153,19 @@ class MarkingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, max_mark, **kwargs):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Kept on the record with the mark; not shown to the learner."),
+    )
+
+    def __init__(self, *args, max_mark, remark=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if remark:
+            self.fields["reason"].required = True
+            self.fields["reason"].label = _("Why do you change the mark?")
         self.fields["mark"].validators.append(MaxValueValidator(max_mark))
         self.fields["mark"].validators.append(MinValueValidator(0))
         self.fields["mark"].help_text = _("From 0 to %(max)s.") % {"max": max_mark}

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from quizzes.forms import MarkingForm
 from quizzes.rubrics import level_key
 
 
@@ -21,10 +22,13 @@ class RubricMarkingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, version, **kwargs):
+    reason = MarkingForm.base_fields["reason"]
+
+    def __init__(self, *args, version, remark=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.version = version
         comment = self.fields.pop("comment")
+        reason = self.fields.pop("reason")
         for index, criterion in enumerate(version.rubric):
             self.fields[criterion_field_name(index)] = forms.CharField(
                 label=criterion["criterion"],
@@ -41,6 +45,10 @@ class RubricMarkingForm(forms.Form):
                 ),
             )
         self.fields["comment"] = comment
+        self.fields["reason"] = reason
+        if remark:
+            reason.required = True
+            reason.label = _("Why do you change the mark?")
 
     @staticmethod
     def initial_for(response):

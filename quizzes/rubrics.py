@@ -186,13 +186,16 @@ def levels_mark(version, picks):
     return mark, chosen
 
 
-def mark_with_rubric(response, *, picks, comment, marker, now=None):
-    """Mark an essay from the rubric levels picked; the attempt is regraded as for any mark."""
+def mark_with_rubric(response, *, picks, comment, marker, reason="", now=None):
+    """Mark an essay from the rubric levels picked; the attempt is regraded as for any mark
+    (and a re-mark needs a reason, as any re-mark)."""
     from quizzes.lifecycle import mark_response
 
     mark, chosen = levels_mark(response.version, picks)
     with transaction.atomic():
-        attempt = mark_response(response, mark=mark, comment=comment, marker=marker, now=now)
+        attempt = mark_response(
+            response, mark=mark, comment=comment, marker=marker, reason=reason, now=now
+        )
         Response.objects.filter(pk=response.pk).update(rubric_levels=chosen)
     return attempt
 

@@ -8,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from quizzes import admin_views
+from quizzes import admin_views, audit
 from quizzes.admin_forms import QuestionForm
 from quizzes.models import BankQuestion, Question, QuestionCategory, QuizPage
 
@@ -24,6 +24,11 @@ admin_urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("quizzes/", include((admin_urlpatterns, "quizzes_admin")))]
+
+
+@hooks.register("register_log_actions")
+def register_mark_actions(actions):
+    audit.register_actions(actions)
 
 
 @hooks.register("register_admin_menu_item")

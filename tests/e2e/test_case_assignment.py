@@ -26,6 +26,14 @@ def test_a_case_assignment_is_marked_against_its_rubric(page, new_context, acade
     expect(page.locator(".quiz-score")).to_contain_text("A trainer still has to mark")
     expect(page.get_by_text(MODEL_ANSWER)).to_have_count(0)
 
+    # The trainer marks the learners of their cohorts, which take every seed course.
+    academy_site.shell(
+        """
+from django.contrib.auth import get_user_model
+from learners.models import Cohort
+Cohort.objects.get(name="Cohort A").learners.add(get_user_model().objects.get(username="e2e-rubric"))
+"""
+    )
     trainer = new_context().new_page()
     log_in(trainer, "trainer", academy_site.password, next_path="/admin/")
     trainer.goto("/admin/quizzes/marking/")

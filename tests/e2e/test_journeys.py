@@ -220,6 +220,17 @@ def test_trainer_marks_an_essay_and_the_officer_result_updates(
     quiz_step = outline_step(page, "Written answer")
     expect(quiz_step).not_to_have_class(re.compile(r"\bis-done\b"))
 
+    # A trainer marks only the learners of the cohorts they train.
+    academy_site.shell(
+        """
+from django.contrib.auth import get_user_model
+from courses.models import CoursePage
+from learners.models import Cohort
+cohort = Cohort.objects.get(name="Cohort A")
+cohort.learners.add(get_user_model().objects.get(username="e2e-essay"))
+cohort.courses.add(CoursePage.objects.get(slug="e2e-practice"))
+"""
+    )
     trainer = new_context().new_page()
     log_in(trainer, "trainer", academy_site.password, next_path="/admin/")
     trainer.goto("/admin/quizzes/marking/")

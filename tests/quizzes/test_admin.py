@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 import pytest
 
 from courses.models import StepCompletion
-from learners.models import Cohort
+from learners.models import Cohort, CourseLead
 from quizzes.models import (
     AttemptState,
     BankQuestion,
@@ -50,19 +50,30 @@ def quiz():
 
 @pytest.fixture
 def trainer():
-    """A trainer: may edit every course page (the Trainers role)."""
+    """A trainer: may edit every course page (the Trainers role), follows no cohort yet."""
     return make_user("trainer", groups=["Trainers"])
+
+
+def train(trainer, course, learners, name="Tashkent 2025"):
+    """Make `trainer` the trainer of a new cohort of `learners` taking `course`."""
+    cohort = Cohort.objects.create(name=name)
+    cohort.trainers.add(trainer)
+    cohort.learners.add(*learners)
+    cohort.courses.add(course)
+    return trainer
 
 
 def cohort_tutor(course, learners):
     """A user who reaches the admin and follows one cohort, without editing pages."""
     tutor = make_user("tutor")
     tutor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    cohort = Cohort.objects.create(name="Tashkent 2025")
-    cohort.trainers.add(tutor)
-    cohort.learners.add(*learners)
-    cohort.courses.add(course)
-    return tutor
+    return train(tutor, course, learners)
+
+
+def course_lead(course, username="lead"):
+    lead = make_user(username, groups=["Course leads"])
+    CourseLead.objects.create(user=lead, course=course)
+    return lead
 
 
 def essay_response(attempt):
@@ -77,7 +88,8 @@ def submit_essay(quiz, username):
 
 class TestEssayMarking:
     def test_the_queue_lists_answers_waiting_for_a_mark(self, client, quiz, trainer):
-        _learner, attempt = submit_essay(quiz, "officer1")
+        learner, attempt = submit_essay(quiz, "officer1")
+        train(trainer, course_of(quiz), [learner])
         client.force_login(trainer)
         page = client.get(reverse("quizzes_admin:marking")).content.decode()
         assert reverse("quizzes_admin:mark", args=[essay_response(attempt).pk]) in page
@@ -85,7 +97,8 @@ class TestEssayMarking:
     def test_the_queue_says_mark_as_an_action_in_russian(self, client, quiz, trainer):
         """The word "Mark" is the column (a noun) and the link to mark (a verb); each is
         translated as what it is."""
-        submit_essay(quiz, "officer1")
+        learner, _attempt = submit_essay(quiz, "officer1")
+        train(trainer, course_of(quiz), [learner])
         profile = UserProfile.get_for_user(trainer)
         profile.preferred_language = "ru"
         profile.save()
@@ -95,6 +108,7 @@ class TestEssayMarking:
 
     def test_a_mark_grades_the_attempt_and_completes_the_step(self, client, quiz, trainer):
         learner, attempt = submit_essay(quiz, "officer1")
+        train(trainer, course_of(quiz), [learner])
         client.force_login(trainer)
         response = essay_response(attempt)
         page = client.get(reverse("quizzes_admin:mark", args=[response.pk])).content.decode()
@@ -111,12 +125,14 @@ class TestEssayMarking:
         assert response.marked_by == trainer and response.marker_comment == "Clear."
 
         client.post(
-            reverse("quizzes_admin:mark", args=[response.pk]), {"mark": "0.5", "comment": ""}
+            reverse("quizzes_admin:mark", args=[response.pk]),
+            {"mark": "0.5", "comment": "", "reason": "Misread the answer."},
         )
         assert not StepCompletion.objects.filter(user=learner, step_id=quiz.pk).exists()
 
     def test_a_mark_out_of_range_is_refused(self, client, quiz, trainer):
-        _learner, attempt = submit_essay(quiz, "officer1")
+        learner, attempt = submit_essay(quiz, "officer1")
+        train(trainer, course_of(quiz), [learner])
         client.force_login(trainer)
         response = essay_response(attempt)
         page = client.post(reverse("quizzes_admin:mark", args=[response.pk]), {"mark": "3"})
@@ -161,8 +177,10 @@ class TestEssayMarking:
 class TestStatisticsAndReview:
     def test_statistics_for_a_trainer(self, client, trainer):
         quiz = make_quiz(questions=[single_choice(), true_false()])
-        for n, answer in enumerate(["Right", "Wrong", "Right"]):
-            take(quiz, enrolled_learner(quiz, f"officer{n}"), {"Which is right?": answer})
+        learners = [enrolled_learner(quiz, f"officer{n}") for n in range(3)]
+        for learner, answer in zip(learners, ["Right", "Wrong", "Right"], strict=True):
+            take(quiz, learner, {"Which is right?": answer})
+        train(trainer, course_of(quiz), learners)
         client.force_login(trainer)
         page = client.get(reverse("quizzes_admin:statistics", args=[quiz.pk]))
         assert page.status_code == 200
@@ -184,7 +202,7 @@ class TestStatisticsAndReview:
         take(quiz, enrolled_learner(quiz, "other"), {"Which is right?": "Wrong"})
         client.force_login(cohort_tutor(course_of(quiz), [mine]))
         html = client.get(reverse("quizzes_admin:statistics", args=[quiz.pk])).content.decode()
-        assert "100.00 %" in html and "Only the learners of your cohorts" in html
+        assert "100.00 %" in html and "Computed over the 1 learner of your cohorts" in html
 
     def test_the_review_queue_lists_overdue_and_flagged_questions(self, client, trainer):
         yesterday = timezone.localdate() - timedelta(days=1)
@@ -200,8 +218,10 @@ class TestStatisticsAndReview:
             take(
                 quiz, enrolled_learner(quiz, f"officer{n}"), {"Too easy?": True, "Current?": answer}
             )
-        client.force_login(trainer)
-        client.get(reverse("quizzes_admin:statistics", args=[quiz.pk]))  # computes the flags
+        # Figures over every learner of the course flag questions: the course lead's.
+        client.force_login(course_lead(course_of(quiz)))
+        client.get(reverse("quizzes_admin:statistics", args=[quiz.pk]))
+        client.force_login(train(trainer, course_of(quiz), []))
         html = client.get(reverse("quizzes_admin:review_queue")).content.decode()
         assert "Overdue?" in html and "Review was due" in html
         assert "Too easy?" in html and "Facility over 95 %" in html

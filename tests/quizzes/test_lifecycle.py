@@ -343,7 +343,7 @@ class TestEssayMarking:
 
         response.refresh_from_db()
         lowered = lifecycle.mark_response(
-            response, mark=Decimal(0), comment="Too short.", marker=trainer
+            response, mark=Decimal(0), comment="Too short.", marker=trainer, reason="Re-read."
         )
         assert (lowered.percent, lowered.passed) == (50, False)
         assert not completed(learner, essay_quiz)

@@ -7,10 +7,13 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup
 
+from learners.models import Cohort
+from quizzes import audit
 from quizzes.models import AttemptState, QuestionKind, Response
 from quizzes.rubrics import RubricError, level_key, levels_mark, mark_with_rubric
 from tests.builders import make_user
 from tests.quizzes.builders import (
+    course_of,
     enrolled_learner,
     essay,
     essay_with_rubric,
@@ -33,9 +36,19 @@ def learner(quiz):
     return enrolled_learner(quiz)
 
 
+def train(trainer, quiz, learner):
+    """Put `learner` in a cohort of `trainer` taking `quiz`'s course: theirs to mark."""
+    cohort = Cohort.objects.create(name=f"Cohort of {learner.username}")
+    cohort.trainers.add(trainer)
+    cohort.learners.add(learner)
+    cohort.courses.add(course_of(quiz))
+
+
 @pytest.fixture
-def trainer():
-    return make_user("trainer", groups=["Trainers"])
+def trainer(quiz, learner):
+    trainer = make_user("trainer", groups=["Trainers"])
+    train(trainer, quiz, learner)
+    return trainer
 
 
 @pytest.fixture
@@ -180,9 +193,29 @@ class TestMarkingForm:
         answered.refresh_from_db()
         assert answered.mark is None
 
+    def test_a_re_mark_by_rubric_needs_a_reason_and_goes_on_the_record(
+        self, client, answered, trainer
+    ):
+        client.force_login(trainer)
+        levels = {"criterion-0": key(answered, 0, 1), "criterion-1": key(answered, 1, 1)}
+        assert client.post(self.url(answered), levels).status_code == 302
+        lower = {**levels, "criterion-0": key(answered, 0, 0)}
+        refused = client.post(self.url(answered), lower)
+        assert refused.status_code == 200 and "This field is required" in refused.text
+        assert (
+            client.post(self.url(answered), {**lower, "reason": "No legal basis."}).status_code
+            == 302
+        )
+
+        first, second = audit.mark_history(answered)
+        assert (first.data["after"]["mark"], second.data["before"]["mark"]) == ("4.00", "4.0000")
+        assert (second.action, second.data["reason"]) == (audit.REMARK, "No legal basis.")
+
     def test_an_essay_without_a_rubric_keeps_the_free_mark(self, client, trainer):
         quiz = make_quiz(questions=[essay()])
-        attempt = take(quiz, enrolled_learner(quiz), {"Explain.": "Because."})
+        other = enrolled_learner(quiz, "officer2")
+        train(trainer, quiz, other)
+        attempt = take(quiz, other, {"Explain.": "Because."})
         response = attempt.responses.get(version__kind=QuestionKind.ESSAY)
         client.force_login(trainer)
         assert client.post(self.url(response), {"mark": "0.5"}).status_code == 302

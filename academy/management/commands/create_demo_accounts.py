@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from courses.models import CoursePage
-from learners.models import Cohort, LearnerProfile
+from learners.models import Cohort, CourseLead, LearnerProfile
 
 LEARNERS = [
     # username, first, last, agency, country, rank, cohort
@@ -74,6 +74,9 @@ class Command(BaseCommand):
         admin.groups.add(Group.objects.get(name="Administrators"))
 
         courses = list(CoursePage.objects.live())
+        lead = trainers[1]
+        for course in courses:
+            CourseLead.objects.get_or_create(user=lead, course=course)
         learners_group = Group.objects.get(name="Learners")
         for username, first, last, agency, country, rank, cohort_name in LEARNERS:
             user = account(username, first, last)
@@ -91,7 +94,7 @@ class Command(BaseCommand):
             ("officer1", "learner, Cohort A"),
             ("officer2", "learner, Cohort B"),
             ("trainer", "trainer of both cohorts"),
-            ("lead", "course lead: approves and publishes"),
+            ("lead", "course lead of every course: approves and publishes"),
             ("admin", "administrator"),
         ]:
             self.stdout.write(f"  {username:<9} ({role})")
