@@ -34,6 +34,6 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Wagtail serves every other URL from the page tree; this stays last. Pages are found
 # through the cached route table first (courses.routing), then Wagtail's own routing.
 urlpatterns += [
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="academy_serve"),
+    re_path(r"^(?!_util/)(?P<path>(?:[\w\-]+/)*)$", routing.serve, name="academy_serve"),
     path("", include(wagtail_urls)),
 ]

@@ -141,6 +141,7 @@ def build_world():
         "step_id": lesson.pk,
         "cohort_id": cohort.pk,
         "code": certificate.code,
+        "path": course.url.lstrip("/"),  # a page of the tree, found by its path
     }
     return World(users, kwargs, snippet_pks)
 
@@ -155,7 +156,8 @@ class World:
         """`route` reversed with the officer's objects for its keywords."""
         namespace = route.name.rsplit(":", 1)[0] if ":" in route.name else ""
         values = {}
-        for keyword in route.pattern.pattern.converters:
+        keywords = route.pattern.pattern.converters or route.pattern.pattern.regex.groupindex
+        for keyword in keywords:
             if keyword != "pk":
                 values[keyword] = self.kwargs[keyword]
             elif namespace.startswith("wagtailapi"):
