@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
@@ -11,15 +10,16 @@ from academy.api import api_router
 from courses import routing
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("learn/", include("courses.urls")),
     path("learn/", include("learners.urls")),
+    path("learn/", include("reports.urls")),
     path("learn/quizzes/", include("quizzes.urls")),
     path("", include("certificates.urls")),
 ]
@@ -28,7 +28,10 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve
 
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        # Documents are for logged-in users only: they go through /documents/, never here.
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        ),
     ]
 
 # Wagtail serves every other URL from the page tree; this stays last. Pages are found

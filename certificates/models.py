@@ -7,6 +7,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
 # Unambiguous letters and digits (no 0/O, 1/I/L), read aloud or typed from paper.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -57,3 +60,38 @@ class Certificate(models.Model):
     @property
     def is_valid(self):
         return self.revoked_at is None
+
+
+@register_setting(icon="success")
+class AcademySettings(BaseSiteSetting):
+    """Who issues the certificates: set once per site under Settings in the admin."""
+
+    academy_name = models.CharField(
+        _("academy's name"), max_length=200, default="Cooperation Academy"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signatory_name = models.CharField(_("signatory's name"), max_length=200, blank=True)
+    signatory_title = models.CharField(
+        _("signatory's title"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Director of Training."),
+    )
+
+    panels = [
+        FieldPanel("academy_name"),
+        FieldPanel("logo"),
+        FieldPanel("signatory_name"),
+        FieldPanel("signatory_title"),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate issuer")
+        verbose_name_plural = _("certificate issuers")

@@ -8,6 +8,7 @@ fixed number of queries, however long the course.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -283,6 +284,20 @@ class EnrolmentProgress:
         return percent(self.done, self.total)
 
 
+def _step_totals(paths, depth, prefix_len):
+    """{course id: live steps}, the same for every learner (cached by the caller)."""
+    rows = (
+        Page.objects.live()
+        .filter(depth=depth + STEP_DEPTH_BELOW_COURSE)
+        .annotate(course_path=Substr("path", 1, prefix_len))
+        .filter(course_path__in=paths)
+        .order_by()  # a default ordering would split the groups
+        .values("course_path")
+        .annotate(n=Count("id"))
+    )
+    return {paths[row["course_path"]]: row["n"] for row in rows}
+
+
 def _counts_by_course(course_pages, user_ids):
     """Totals per course and completions per (user, course), grouped in the database."""
     totals = {}
@@ -293,17 +308,13 @@ def _counts_by_course(course_pages, user_ids):
     for depth, courses in by_depth.items():
         prefix_len = depth * STEPLEN
         paths = {course.path: course.pk for course in courses}
-        rows = (
-            Page.objects.live()
-            .filter(depth=depth + STEP_DEPTH_BELOW_COURSE)
-            .annotate(course_path=Substr("path", 1, prefix_len))
-            .filter(course_path__in=paths)
-            .order_by()  # a default ordering would split the groups
-            .values("course_path")
-            .annotate(n=Count("id"))
+        totals.update(
+            caching.shared(
+                "step-totals",
+                *sorted(paths),
+                build=partial(_step_totals, paths, depth, prefix_len),
+            )
         )
-        for row in rows:
-            totals[paths[row["course_path"]]] = row["n"]
         rows = (
             StepCompletion.objects.filter(
                 user_id__in=user_ids,

@@ -1,11 +1,21 @@
 """Who the learners are (their profile) and how trainers follow them (cohorts)."""
 
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+
+
+def validate_time_zone(value):
+    if value and value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(zone)s” is not a time zone."), params={"zone": value})
 
 
 class LearnerProfile(models.Model):
@@ -24,6 +34,16 @@ class LearnerProfile(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("For example Asia/Tashkent. Dates and deadlines are shown in it."),
+    )
+    reminders_enabled = models.BooleanField(
+        _("e-mail me reminders of due assignments"), default=True
+    )
 
     class Meta:
         verbose_name = _("learner profile")
@@ -33,7 +53,7 @@ class LearnerProfile(models.Model):
         return str(self.user)
 
 
-class Cohort(models.Model):
+class Cohort(ClusterableModel):
     """A group of learners taking courses together, followed by its trainers."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -61,6 +81,7 @@ class Cohort(models.Model):
         FieldPanel("name"),
         FieldPanel("description"),
         FieldPanel("courses"),
+        InlinePanel("assignments", label=_("Assigned courses")),
         FieldPanel("trainers"),
         FieldPanel("learners"),
     ]
@@ -75,6 +96,83 @@ class Cohort(models.Model):
 
     def get_absolute_url(self):
         return reverse("learners:cohort_detail", args=[self.pk])
+
+    def report_courses(self):
+        """The courses a cohort is followed in: those it takes and those assigned to it."""
+        from courses.models import CoursePage
+
+        return (
+            CoursePage.objects.live()
+            .filter(models.Q(cohorts=self) | models.Q(cohort_assignments__cohort=self))
+            .distinct()
+            .order_by("path")
+        )
+
+
+class Assignment(models.Model):
+    """A course a cohort must take, by an optional due date (the end of that day, locally)."""
+
+    cohort = ParentalKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="cohort_assignments",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+
+    panels = [FieldPanel("course"), FieldPanel("due_date")]
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "course"], name="one_assignment_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.cohort} → {self.course}"
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mailed to a learner about an assignment; one per stage, never twice."""
+
+    class Stage(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="assignment_reminders",
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage)
+    due_date = models.DateField(_("due date"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "assignment", "stage", "due_date"], name="one_reminder_per_stage"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.assignment} · {self.stage}"
 
 
 class CourseLead(models.Model):
@@ -106,10 +204,3 @@ class CourseLead(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.course}"
-
-
-def cohorts_visible_to(user):
-    """The cohorts `user` may follow; the rule lives in `learners.scope`."""
-    from learners.scope import visible_cohorts
-
-    return visible_cohorts(user)

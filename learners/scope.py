@@ -115,7 +115,7 @@ def visible_cohorts(user):
     administrator = Exists(Group.objects.filter(name=ADMINISTRATORS, user=user))
     led = led_courses(user).values("course_id")
     return Cohort.objects.filter(
-        Q(administrator) | Q(trainers=user) | Q(courses__in=led)
+        Q(administrator) | Q(trainers=user) | Q(courses__in=led) | Q(assignments__course__in=led)
     ).distinct()
 
 

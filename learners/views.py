@@ -4,11 +4,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from courses.progress import percent, progress_table
-from learners.forms import LearnerProfileForm
-from learners.middleware import SESSION_KEY
+from learners.forms import AssignmentFormSet, LearnerProfileForm
+from learners.middleware import SESSION_KEY, TIME_ZONE_SESSION_KEY
 from learners.models import LearnerProfile
 from learners.scope import scope_of, visible_cohorts, visible_courses
 
@@ -20,6 +20,7 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         form.save()
         request.session[SESSION_KEY] = form.cleaned_data["preferred_language"]
+        request.session[TIME_ZONE_SESSION_KEY] = form.cleaned_data["time_zone"]
         translation.activate(form.cleaned_data["preferred_language"])
         messages.success(request, _("Your profile is saved."))
         response = redirect("learners:profile")
@@ -66,4 +67,19 @@ def cohort_detail(request, cohort_id):
         request,
         "learners/cohort_detail.html",
         {"cohort": cohort, "courses": courses, "rows": rows},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cohort_assignments(request, cohort_id):
+    """The cohort's trainers assign courses, each by an optional due date."""
+    cohort = get_object_or_404(visible_cohorts(request.user), pk=cohort_id)
+    formset = AssignmentFormSet(request.POST or None, instance=cohort)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, _("The assignments of this cohort are saved."))
+        return redirect("learners:cohort_assignments", cohort_id=cohort.pk)
+    return TemplateResponse(
+        request, "learners/cohort_assignments.html", {"cohort": cohort, "formset": formset}
     )

@@ -33,7 +33,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("academy", "0002_site_tree_and_roles"),
-        ("learners", "0002_course_lead"),
+        ("learners", "0004_course_lead"),
         ("quizzes", "0002_question_bank_permissions"),
         ("courses", "0002_seed_record"),
     ]

@@ -5,11 +5,13 @@ environment. `dev.py` and `test.py` loosen what they need; `production.py` tight
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -37,6 +39,12 @@ INSTALLED_APPS = [
     "quizzes",
     "learners",
     "certificates",
+    "reports",
+    # Sign-in: login throttling (axes), password reset, second factor.
+    "accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Background work (e-mail, exports, certificate files): django-tasks, with its
     # database backend so that any number of workers can share one queue.
     "django_tasks",
@@ -73,16 +81,25 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "academy.middleware.ServedByMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (site and admin policies) and Permissions-Policy headers.
+    "academy.headers.SiteAndAdminCSPMiddleware",
+    "academy.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.middleware.SlidingSessionMiddleware",  # sessions end after inactivity
     "django.middleware.locale.LocaleMiddleware",
     "learners.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor: django-otp marks a verified session; ours holds back one that owes it.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "academy.urls"
@@ -132,6 +149,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username or address is refused before its password is
+    # checked, on every login form (the site's and the Wagtail admin's). AxesBackend, not the
+    # standalone one: it also answers get_user, which Wagtail's test helpers ask the first
+    # backend for; ModelBackend still does the logging in.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username,
+# or from one address, logins for it are refused for AXES_COOLOFF_MINUTES. Unlock earlier
+# with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS` (see README).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+# How many proxies of ours add to X-Forwarded-For (1 behind one TLS proxy); 0 trusts none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Second factor (django-otp, TOTP): staff may turn it on, administrators must.
+ADMINISTRATORS_MUST_USE_SECOND_FACTOR = True
+OTP_TOTP_ISSUER = "Cooperation Academy"
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/learn/"
 LOGOUT_REDIRECT_URL = "/"
@@ -169,9 +211,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Cooperation Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# No staff e-mail hashes sent to gravatar.com: the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents go through Wagtail's serve view (never a redirect to the storage's URL), so that
+# only logged-in users get them (accounts/wagtail_hooks.py), as attachments with nosniff and
+# a Content-Security-Policy of their own. Nothing may serve MEDIA_ROOT/documents/ directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -216,10 +264,65 @@ INSTANCE_NAME = os.environ.get("INSTANCE_NAME", "")
 # The benchmark's SQL count per response (X-Queries header); never on in a real deployment.
 BENCH = env_bool("BENCH")
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after a working day without a request (8 hours by default), not 8 hours
+# after login: accounts.middleware.SlidingSessionMiddleware pushes the end forward when the
+# last push is 5 minutes old. The cost: one UPDATE of the session row per 5 minutes of
+# activity (SESSION_SAVE_EVERY_REQUEST would cost one per request).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_REFRESH_SECONDS = 5 * 60
 CSRF_COOKIE_HTTPONLY = False  # the lesson page's script reads it to mark a lesson done
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own same-origin frame
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp; academy/headers.py says why the admin differs).
+# The learner site: our own files only; video blocks may frame the two video hosts.
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, *VIDEO_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's preview shows site pages in a frame of the (same-origin) admin.
+        "frame-ancestors": [SELF],
+    }
+}
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        # The dashboard asks Wagtail's release server whether an upgrade is out.
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+    }
+}
+# Browser features the academy never uses are off for it and for anything it frames.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self", *(f'"{origin}"' for origin in VIDEO_FRAME_SOURCES)],
+}
 
 # Outgoing mail (moderation notices to course leads, password resets). The server and its
 # credentials come from the environment like every other secret.
@@ -244,6 +347,13 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Cohort reports: a learner behind schedule with no activity for this many days is at risk;
+# an export of more rows than this is built in the background and offered when ready.
+REPORT_AT_RISK_AFTER_DAYS = int(os.environ.get("REPORT_AT_RISK_AFTER_DAYS", "7"))
+REPORT_EXPORT_BACKGROUND_ABOVE_ROWS = int(
+    os.environ.get("REPORT_EXPORT_BACKGROUND_ABOVE_ROWS", "1000")
+)
 
 LOGGING = {
     "version": 1,

@@ -18,3 +18,11 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The test client's login() passes no request, which axes refuses; see tests/login_backend.py.
+AUTHENTICATION_BACKENDS = [
+    "tests.login_backend.AxesBackendForTestClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Tests log administrators in with force_login; tests/academy/test_two_factor.py turns the
+# rule back on to show it. Production cannot turn it off (no variable reads it).
+ADMINISTRATORS_MUST_USE_SECOND_FACTOR = False

@@ -2,6 +2,8 @@
 
 Which URLs: the resolver is walked recursively and a pattern is the project's own when
 - it is written directly in academy/urls.py (the login and logout pages), or
+- it is in the URL configuration of one of our apps (whichever view serves it: the
+  password-reset pages are Django's views at our addresses), or
 - its view is defined in one of our packages (academy, courses, learners, quizzes,
   certificates): our apps' urls, the admin pages our wagtail_hooks register
   (`register_admin_urls`), the catalog API router of academy/api.py, or
@@ -55,6 +57,7 @@ POST_ONLY = {
     "quizzes:start",
     "quizzes:submit",
     "quizzes:autosave",
+    "learners:cohort_import_confirm",
 }
 
 MATRIX = {
@@ -90,6 +93,24 @@ MATRIX = {
     # Following learners: trainers their cohorts, course leads their courses, administrators all.
     "learners:cohort_list": EVERYONE_THEIR_OWN,  # an empty list for learners
     "learners:cohort_detail": (302, 404, 404, 200, 404, 200, 200),
+    "learners:cohort_assignments": (302, 404, 404, 200, 404, 200, 200),
+    "learners:cohort_import": (302, 404, 404, 200, 404, 200, 200),
+    "learners:cohort_import_confirm": (302, 404, 404, 302, 404, 302, 302),  # empty: to the form
+    "learners:set_password": PUBLIC,
+    "password_reset": PUBLIC,
+    "password_reset_done": PUBLIC,
+    "password_reset_confirm": PUBLIC,  # a token nobody was sent: "this link is not valid"
+    "password_reset_complete": PUBLIC,
+    "accounts:two_factor_setup": (302, 404, 404, 200, 200, 200, 200),  # staff only
+    "accounts:two_factor_verify": NO_ONE,  # no device enrolled yet: on to set one up  # a link nobody was sent: "this link is not valid"
+    "certificates:pdf": PUBLIC,  # whoever holds the code, like the verification page
+    "certificates:cohort_zip": (302, 404, 404, 200, 404, 200, 200),
+    "reports:cohort_report": (302, 404, 404, 200, 404, 200, 200),
+    "reports:report_export": (302, 404, 404, 200, 404, 200, 200),
+    "reports:transcript": (302, 404, 404, 200, 404, 200, 200),
+    "reports:transcript_export": (302, 404, 404, 200, 404, 200, 200),
+    "reports:quiz_results": (302, 404, 404, 200, 404, 200, 200),
+    "reports:export_download": (302, 404, 404, 200, 404, 404, 404),  # its requester only
     "quizzes_admin:marking": STAFF,  # each sees the answers of their own learners
     "quizzes_admin:mark": (302, 302, 302, 200, 404, 200, 200),
     "quizzes_admin:statistics_index": STAFF,

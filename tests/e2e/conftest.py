@@ -12,6 +12,7 @@ again. Without chromium they skip with the reason, except in CI, where they fail
 """
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -69,6 +70,7 @@ E2E_LEARNERS = [
     "newmodule",
     "rubric",
     "handout",
+    "cohort",
 ]
 
 
@@ -259,6 +261,45 @@ def base_url(academy_site):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, chromium_path):
     return {**browser_type_launch_args, "executable_path": chromium_path, "args": CHROMIUM_ARGS}
+
+
+# What Chromium writes to the console when the Content-Security-Policy blocks something.
+CSP_VIOLATION = re.compile(r"Content Security Policy|Refused to (execute|load|apply|connect|frame)")
+
+
+@pytest.fixture(scope="session")
+def csp_violations():
+    """Every CSP violation any page of the session reported in its console."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def browser(browser, csp_violations):
+    """Every context a test opens (`page`, `new_context`, `browser.new_context`) listens to
+    its pages' consoles for CSP violations."""
+    open_context = browser.new_context
+
+    def new_context(*args, **kwargs):
+        context = open_context(*args, **kwargs)
+
+        def record(message):
+            if message.type == "error" and CSP_VIOLATION.search(message.text):
+                where = message.page.url if message.page else "?"
+                csp_violations.append(f"{where}: {message.text}")
+
+        context.on("console", record)
+        return context
+
+    browser.new_context = new_context
+    return browser
+
+
+@pytest.fixture(autouse=True)
+def _fails_on_any_csp_violation(csp_violations):
+    """The site runs with its policy on: a test whose pages broke the policy fails."""
+    csp_violations.clear()
+    yield
+    assert not csp_violations, "Content-Security-Policy violations:\n" + "\n".join(csp_violations)
 
 
 @pytest.fixture(scope="session")

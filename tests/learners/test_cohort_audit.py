@@ -50,7 +50,18 @@ def test_a_trainer_assigned_in_the_admin_is_on_the_cohorts_history(client):
     url = reverse(Cohort.snippet_viewset.get_url_name("edit"), args=[cohort.pk])
 
     response = client.post(
-        url, {"name": "A", "description": "", "courses": [], "trainers": [trainer.pk]}
+        url,
+        {
+            "name": "A",
+            "description": "",
+            "courses": [],
+            "trainers": [trainer.pk],
+            # The cohort's assignments, edited inline on the same form (none here).
+            "assignments-TOTAL_FORMS": "0",
+            "assignments-INITIAL_FORMS": "0",
+            "assignments-MIN_NUM_FORMS": "0",
+            "assignments-MAX_NUM_FORMS": "1000",
+        },
     )
 
     assert response.status_code == 302

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('courses', '0002_seed_record'),
-        ('learners', '0001_initial'),
+        ('learners', '0003_reminders_sent'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
