@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy.api import api_router
+from courses import routing
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -33,5 +34,9 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         ),
     ]
 
-# Wagtail serves every other URL from the page tree; this stays last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other URL from the page tree; this stays last. Pages are found
+# through the cached route table first (courses.routing), then Wagtail's own routing.
+urlpatterns += [
+    re_path(r"^(?!_util/)(?P<path>(?:[\w\-]+/)*)$", routing.serve, name="academy_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.routing import RoutedPageMixin
 from courses.tree import parent_path
 
 
@@ -33,7 +34,7 @@ def objectives_field(verbose_name):
     )
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(RoutedPageMixin, Page):
     """The catalog: lists the published courses."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -70,7 +71,7 @@ class CourseSubjectTag(TaggedItemBase):
     )
 
 
-class CoursePage(Page):
+class CoursePage(RoutedPageMixin, Page):
     class Level(models.TextChoices):
         INTRODUCTORY = "introductory", _("Introductory")
         INTERMEDIATE = "intermediate", _("Intermediate")
@@ -135,18 +136,28 @@ class CoursePage(Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
+        from courses.caching import shared
         from courses.enrolments import find_enrolment
         from courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = course_progress(request.user, self)
         context["enrolment"] = find_enrolment(request.user, self)
-        # all() also works on the in-memory relation of an unsaved preview.
-        context["prerequisite_courses"] = [c for c in self.prerequisites.all() if c.live]
+        if getattr(request, "is_preview", False):
+            context.update(self.facts())
+        else:  # the same for every learner until the next publication
+            context.update(shared("course-facts", self.pk, build=self.facts))
         return context
 
+    def facts(self):
+        # all() also works on the in-memory relations of an unsaved preview.
+        return {
+            "prerequisite_courses": [c for c in self.prerequisites.all() if c.live],
+            "subjects": [tag.name for tag in self.subjects.all()],
+        }
 
-class ModulePage(Page):
+
+class ModulePage(RoutedPageMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     objectives = objectives_field(_("objectives"))
 
@@ -164,10 +175,11 @@ class ModulePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.enrolments import find_enrolment
+        from courses.outline import course_at
         from courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.get(path=parent_path(self))
+        course = course_at(parent_path(self))
         progress = course_progress(request.user, course)
         context["course"] = course
         context["enrolment"] = find_enrolment(request.user, course)
@@ -178,7 +190,7 @@ class ModulePage(Page):
         return context
 
 
-class StepPage(Page):
+class StepPage(RoutedPageMixin, Page):
     """One step of a module's sequence. Subclass it to add a new kind of step."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -229,3 +241,10 @@ class LessonPage(StepPage):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.caching import content_generation
+
+        context = super().get_context(request, *args, **kwargs)
+        context["content_generation"] = content_generation()
+        return context
