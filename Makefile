@@ -106,6 +106,25 @@ system-deps: ## Install Debian's PostgreSQL and gettext when they are missing
 test-postgres: venv translations ## Run the whole suite on a throwaway PostgreSQL cluster
 	scripts/with-postgres $(VENV)/bin/pytest
 
+.PHONY: stack
+stack: venv translations ## Start nginx, two app servers, a worker, PostgreSQL and Redis on loopback
+	scripts/stack start
+
+.PHONY: stack-stop
+stack-stop: ## Stop everything `make stack` started and remove its folders
+	scripts/stack stop
+
+.PHONY: test-stack
+test-stack: venv translations ## Test the load-balanced stack (starts and stops its own)
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m stack tests/stack
+
+$(VENV)/.bench-installed: requirements-bench.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+.PHONY: bench
+bench: venv translations $(VENV)/.bench-installed ## Benchmark the embedded default and the stack (about 10 minutes)
+	$(PY) bench/run.py
 .PHONY: bench-export
 bench-export: venv ## Time the XLSX report export of 2,000 learners x 3 courses (target < 10 s)
 	$(PY) scripts/bench-export

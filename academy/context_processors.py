@@ -1,16 +1,22 @@
 from django.utils.functional import SimpleLazyObject
 
+from courses.caching import shared
 from courses.models import CourseIndexPage
+from courses.routing import attach_site
 from learners.scope import visible_cohorts
 
 
 def _catalog_url(request):
-    catalog = CourseIndexPage.objects.live().order_by("path").first()
-    return catalog.get_url(request) if catalog else "/"
+    def find():
+        catalog = CourseIndexPage.objects.live().order_by("path").first()
+        return catalog.get_url(request) if catalog else "/"
+
+    return shared("catalog-url", request.get_host(), build=find)
 
 
 def navigation(request):
     """Links of the site header, each looked up only if a template uses it."""
+    attach_site(request)
     user = request.user
     return {
         "catalog_url": SimpleLazyObject(lambda: _catalog_url(request)),

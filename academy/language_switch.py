@@ -38,8 +38,8 @@ def url_in_language(request, url, language):
             match = resolve(path)
         except Resolver404:
             return url
-        if match.url_name == "wagtail_serve":
-            page_url = _translated_page_url(request, match.args[0], language)
+        if match.url_name == "academy_serve":
+            page_url = _translated_page_url(request, match.kwargs["path"], language)
             if page_url:
                 return page_url
         return translate_url(url, language)

@@ -6,11 +6,10 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
 from academy.api import api_router
 from academy.language_switch import switch_language
-from courses.translations import serve_with_english_fallback
+from courses import routing
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -42,14 +41,11 @@ urlpatterns += i18n_patterns(
     path("learn/", include("reports.urls")),
     path("learn/quizzes/", include("quizzes.urls")),
     path("", include("certificates.urls")),
-    # Wagtail serves every other URL from the page tree; this stays last. Under /ru/ and
-    # /uz/ a page not translated yet is served from the English tree (its _util/ URLs
-    # are Wagtail's own).
-    re_path(
-        r"^(?!_util/)" + serve_pattern.removeprefix("^"),
-        serve_with_english_fallback,
-        name="wagtail_serve",
-    ),
+    # Wagtail serves every other URL from the page tree; this stays last. Pages are found
+    # through the cached route table first (courses.routing), then Wagtail's own routing,
+    # which under /ru/ and /uz/ falls back to the English tree where the translated one
+    # ends (courses.translations). Its _util/ URLs are Wagtail's own.
+    re_path(r"^(?!_util/)(?P<path>(?:[\w\-]+/)*)$", routing.serve, name="academy_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

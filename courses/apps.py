@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import PageViewRestriction, Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from courses.caching import invalidate
+
+        # Whatever changes what the public sees makes every shared cache entry stale.
+        page_published.connect(invalidate, dispatch_uid="courses-cache-published")
+        page_unpublished.connect(invalidate, dispatch_uid="courses-cache-unpublished")
+        post_page_move.connect(invalidate, dispatch_uid="courses-cache-moved")
+        post_delete.connect(_page_changed, dispatch_uid="courses-cache-deleted")
+        post_save.connect(_page_changed, dispatch_uid="courses-cache-created")
+        for model in (PageViewRestriction, Site):
+            post_save.connect(invalidate, sender=model, dispatch_uid=f"courses-cache-{model}")
+            post_delete.connect(invalidate, sender=model, dispatch_uid=f"courses-cache-d-{model}")
+
+
+def _page_changed(sender, instance, created=True, **kwargs):
+    """A page deleted, or created live without a publication (in code: seeds, tests)."""
+    from wagtail.models import Page
+
+    if created and isinstance(instance, Page) and instance.live:
+        from courses.caching import invalidate
+
+        invalidate()

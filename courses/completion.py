@@ -6,13 +6,13 @@ failing). Completing a course's last step completes the enrolment and sends
 `course_completed`; taking a step back reopens it and sends `course_reopened`.
 """
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from courses import audit
 from courses.models import Enrolment, StepCompletion
+from courses.outline import outline_steps
 from courses.signals import course_completed, course_reopened
-from courses.tree import course_depth_of_step, course_path_of_step, steps_of_course
+from courses.tree import course_path_of_step
 
 
 def completed_step_ids(user, course_path):
@@ -27,7 +27,7 @@ def completed_step_ids(user, course_path):
 
 def _refresh_course_completion(user, step):
     course_path = course_path_of_step(step)
-    total = steps_of_course(course_path, course_depth_of_step(step)).count()
+    total = len(outline_steps(course_path))
     done = StepCompletion.objects.filter(
         user=user,
         step__live=True,
@@ -49,12 +49,13 @@ def _refresh_course_completion(user, step):
 
 def record_completion(user, step):
     """Mark `step` done for `user` (idempotent). Returns True if this call completed it."""
-    try:
-        with transaction.atomic():
-            _, created = StepCompletion.objects.get_or_create(user=user, step_id=step.pk)
-    except IntegrityError:  # a double click raced us; the step is done either way
-        created = False
+    created = not StepCompletion.objects.filter(user=user, step_id=step.pk).exists()
     if created:
+        # A double click may race us here: the second insert is ignored (the unique
+        # constraint), and refreshing the course's completion twice changes nothing.
+        StepCompletion.objects.bulk_create(
+            [StepCompletion(user=user, step_id=step.pk)], ignore_conflicts=True
+        )
         audit.completion_recorded(user, step, course_path_of_step(step))
         _refresh_course_completion(user, step)
     return created

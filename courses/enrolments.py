@@ -35,6 +35,5 @@ def can_take_step(user, step):
     """Enrolled learners take steps; trainers and editors may read any step."""
     if not user.is_authenticated:
         return False
-    if user.has_perm("wagtailadmin.access_admin"):
-        return True
-    return is_enrolled_in_course_of(user, step)
+    # The enrolment first: it is the common case, and staff permissions cost more queries.
+    return is_enrolled_in_course_of(user, step) or user.has_perm("wagtailadmin.access_admin")

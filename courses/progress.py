@@ -10,11 +10,11 @@ from wagtail.models import Page
 
 from courses.completion import completed_step_ids
 from courses.models import CoursePage
+from courses.outline import course_at, outline_pages, outline_steps
 from courses.tree import (
     course_path_of_step,
     is_below,
     module_depth,
-    step_depth,
 )
 
 
@@ -76,28 +76,24 @@ class CourseProgress(StepCounts):
 
 
 def course_of_step(step):
-    """The course a step belongs to, in one query (no walk up the tree)."""
-    return CoursePage.objects.get(path=course_path_of_step(step))
+    """The course a step belongs to, from the shared cache (one query when it is cold)."""
+    return course_at(course_path_of_step(step))
 
 
 def step_after(step):
     """The next live step of the same course, across modules, or None."""
-    return (
-        Page.objects.live()
-        .filter(depth=step.depth, path__startswith=course_path_of_step(step), path__gt=step.path)
-        .order_by("path")
-        .first()
+    return next(
+        (page for page in outline_steps(course_path_of_step(step)) if page.path > step.path),
+        None,
     )
 
 
 def course_progress(user, course):
-    """The module outline of `course` with this learner's completion marks: two queries."""
-    tree = (
-        Page.objects.live()
-        .descendant_of(course)
-        .filter(depth__lte=step_depth(course.depth))
-        .order_by("path")
-    )
+    """The module outline of `course` with this learner's completion marks.
+
+    The outline is the same for every learner and cached; their marks are one query.
+    """
+    tree = outline_pages(course)
     done_ids = completed_step_ids(user, course.path)
     modules = []
     number = 0

@@ -7,11 +7,13 @@ grouped by the course's path, so the cost does not grow with the courses or the 
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Count
 
 from wagtail.models import Page
 
+from courses import caching
 from courses.models import Enrolment, StepCompletion
 from courses.progress import percent
 from courses.tree import ancestor_path_at, step_depth
@@ -32,6 +34,20 @@ class EnrolmentProgress:
         return percent(self.done, self.total)
 
 
+def _step_totals(paths, depth):
+    """{course id: live steps}, the same for every learner (cached by the caller)."""
+    rows = (
+        Page.objects.live()
+        .filter(depth=step_depth(depth))
+        .annotate(course_path=ancestor_path_at("path", depth))
+        .filter(course_path__in=paths)
+        .order_by()  # a default ordering would split the groups
+        .values("course_path")
+        .annotate(n=Count("id"))
+    )
+    return {paths[row["course_path"]]: row["n"] for row in rows}
+
+
 def _counts_by_course(course_pages, user_ids):
     """Totals per course and completions per (user, course), grouped in the database."""
     totals = {}
@@ -41,17 +57,9 @@ def _counts_by_course(course_pages, user_ids):
         by_depth[course.depth].append(course)
     for depth, courses in by_depth.items():
         paths = {course.path: course.pk for course in courses}
-        rows = (
-            Page.objects.live()
-            .filter(depth=step_depth(depth))
-            .annotate(course_path=ancestor_path_at("path", depth))
-            .filter(course_path__in=paths)
-            .order_by()  # a default ordering would split the groups
-            .values("course_path")
-            .annotate(n=Count("id"))
+        totals.update(
+            caching.shared("step-totals", *sorted(paths), build=partial(_step_totals, paths, depth))
         )
-        for row in rows:
-            totals[paths[row["course_path"]]] = row["n"]
         rows = (
             StepCompletion.objects.filter(
                 user_id__in=user_ids,

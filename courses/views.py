@@ -14,6 +14,7 @@ from courses.completion import record_completion
 from courses.models import CoursePage, LessonPage
 from courses.progress_export import course_progress_data, dashboard_data
 from courses.progress_table import dashboard_progress
+from courses.routing import attach_site
 from courses.translations import source_page
 
 
@@ -43,6 +44,7 @@ def enrol(request, course_id):
 def complete_lesson(request, step_id):
     """Mark a lesson done, then go on to the next step (or answer JSON to a script)."""
     lesson = source_page(get_object_or_404(LessonPage.objects.live(), pk=step_id))
+    attach_site(request)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if not enrolments.is_enrolled_in_course_of(request.user, lesson):
         if wants_json:

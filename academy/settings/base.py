@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "academy.middleware.ServedByMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (site and admin policies) and Permissions-Policy headers.
     "academy.headers.SiteAndAdminCSPMiddleware",
@@ -234,8 +235,38 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 
-# Sessions live in the database so that several app servers can share them.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Cache and sessions. With REDIS_URL every app server shares one Redis: the cache, and the
+# sessions (read from Redis, written through to the database so a Redis restart logs nobody
+# out). Without it, one box: a local-memory cache per process and sessions in the database,
+# which every process sees.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "academy",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "academy",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Without Redis, the processes of one box learn that published content changed from this
+# file's modification time (see courses/caching.py).
+CONTENT_GENERATION_FILE = Path(
+    os.environ.get("CONTENT_GENERATION_FILE", BASE_DIR / "var" / "content-generation")
+)
+# The name an app server gives itself in the X-Served-By header (set per instance behind a
+# load balancer; no header when empty).
+INSTANCE_NAME = os.environ.get("INSTANCE_NAME", "")
+# The benchmark's SQL count per response (X-Queries header); never on in a real deployment.
+BENCH = env_bool("BENCH")
 SESSION_COOKIE_HTTPONLY = True
 # A session ends after a working day without a request (8 hours by default), not 8 hours
 # after login: accounts.middleware.SlidingSessionMiddleware pushes the end forward when the

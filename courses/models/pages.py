@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.routing import RoutedPageMixin
 from courses.translations import (
     StaysInLanguageMixin,
     content_language_names,
@@ -41,7 +42,7 @@ def objectives_field(verbose_name):
     )
 
 
-class CourseIndexPage(StaysInLanguageMixin, Page):
+class CourseIndexPage(RoutedPageMixin, StaysInLanguageMixin, Page):
     """The catalog: lists the published courses."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -95,7 +96,7 @@ class CourseSubjectTag(TaggedItemBase):
     )
 
 
-class CoursePage(StaysInLanguageMixin, Page):
+class CoursePage(RoutedPageMixin, StaysInLanguageMixin, Page):
     class Level(models.TextChoices):
         INTRODUCTORY = "introductory", _("Introductory")
         INTERMEDIATE = "intermediate", _("Intermediate")
@@ -160,6 +161,7 @@ class CoursePage(StaysInLanguageMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
+        from courses.caching import shared
         from courses.enrolments import find_enrolment
         from courses.progress import course_progress
 
@@ -167,12 +169,21 @@ class CoursePage(StaysInLanguageMixin, Page):
         course = source_page(self)  # one progress across languages
         context["progress"] = course_progress(request.user, course)
         context["enrolment"] = find_enrolment(request.user, course)
-        # all() also works on the in-memory relation of an unsaved preview.
-        context["prerequisite_courses"] = [c for c in self.prerequisites.all() if c.live]
+        if getattr(request, "is_preview", False):
+            context.update(self.facts())
+        else:  # the same for every learner until the next publication
+            context.update(shared("course-facts", self.pk, build=self.facts))
         return context
 
+    def facts(self):
+        # all() also works on the in-memory relations of an unsaved preview.
+        return {
+            "prerequisite_courses": [c for c in self.prerequisites.all() if c.live],
+            "subjects": [tag.name for tag in self.subjects.all()],
+        }
 
-class ModulePage(StaysInLanguageMixin, Page):
+
+class ModulePage(RoutedPageMixin, StaysInLanguageMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     objectives = objectives_field(_("objectives"))
 
@@ -190,10 +201,11 @@ class ModulePage(StaysInLanguageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.enrolments import find_enrolment
+        from courses.outline import course_at
         from courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
-        course = source_page(CoursePage.objects.get(path=parent_path(self)))
+        course = source_page(course_at(parent_path(self)))
         progress = course_progress(request.user, course)
         context["course"] = course
         context["enrolment"] = find_enrolment(request.user, course)
@@ -204,7 +216,7 @@ class ModulePage(StaysInLanguageMixin, Page):
         return context
 
 
-class StepPage(StaysInLanguageMixin, Page):
+class StepPage(RoutedPageMixin, StaysInLanguageMixin, Page):
     """One step of a module's sequence. Subclass it to add a new kind of step."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -255,3 +267,10 @@ class LessonPage(StepPage):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.caching import content_generation
+
+        context = super().get_context(request, *args, **kwargs)
+        context["content_generation"] = content_generation()
+        return context

@@ -90,8 +90,6 @@ def project_routes():
             route = prefix + str(pattern.pattern)
             if depth == 0 and route.startswith("media/"):
                 continue  # serving uploads in a one-machine demo, only with DEBUG or SERVE_MEDIA
-            if name == "wagtail_serve":
-                continue  # page serving (with the English fallback): the page tree's own rules
             if depth == 0:
                 reason = "defined in academy/urls.py"
             elif included_by_us:
@@ -173,6 +171,7 @@ def build_world():
         "step_id": lesson.pk,
         "cohort_id": cohort.pk,
         "code": certificate.code,
+        "path": course.url.lstrip("/"),  # a page of the tree, found by its path
         "user_id": officer.pk,
         "format_name": "csv",
         "token": export.token,  # the trainer's background export
@@ -195,7 +194,8 @@ class World:
         """`route` reversed with the officer's objects for its keywords."""
         namespace = route.name.rsplit(":", 1)[0] if ":" in route.name else ""
         values = {}
-        for keyword in route.pattern.pattern.converters:
+        keywords = route.pattern.pattern.converters or route.pattern.pattern.regex.groupindex
+        for keyword in keywords:
             if keyword == "token" and route.name in SET_PASSWORD_LINKS:
                 values[keyword] = self.kwargs["set_password_token"]
             elif keyword != "pk":

@@ -77,6 +77,7 @@ MATRIX = {
         404,
     ),  # finds nothing without ?html_path
     "certificates:verify": PUBLIC,  # whoever holds the code
+    "academy_serve": PUBLIC,  # a course page, found through the cached route table
     # A learner's own records: each user sees only their own.
     "courses:dashboard": EVERYONE_THEIR_OWN,
     "courses:progress_json": EVERYONE_THEIR_OWN,

@@ -1,10 +1,12 @@
-"""Page cost must not grow with the size of a course or of a cohort.
+"""Page cost must not grow with the size of a course or of a cohort, and stays in budget.
 
-Each test measures the same request on a small and a large course (or cohort) and
-requires the same number of SQL queries.
+Each test measures the same request on a small and a large course (or cohort), with the
+shared caches warm, and requires the same number of SQL queries, within the budget below.
+The large course also has many other learners enrolled, who must cost nothing.
 """
 
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -12,9 +14,17 @@ import pytest
 
 from courses import completion, enrolments
 from learners.models import Cohort
-from tests.builders import lessons_of, make_course, make_user
+from tests.builders import catalog, lessons_of, make_course, make_user, modules_of
 
 pytestmark = pytest.mark.django_db
+
+# The budget per page for an enrolled officer (issue 10).
+LESSON_PAGE = 10
+COURSE_PAGE = 10
+MODULE_PAGE = 10
+COMPLETION = 10
+DASHBOARD = 8
+ANONYMOUS_PAGE = 3
 
 
 def count_queries(client, method, url, **kwargs):
@@ -35,16 +45,19 @@ def enrolled_learner(client, course, username, done=1):
 
 @pytest.fixture
 def small_and_large():
-    return make_course("Small", lessons=3), make_course("Large", modules=4, lessons=15)
+    small, large = make_course("Small", lessons=3), make_course("Large", modules=4, lessons=15)
+    for n in range(25):
+        enrolled_learner(Client(), large, f"classmate-{n}", done=n)
+    return small, large
 
 
 def test_course_page_costs_the_same_for_3_and_60_lessons(client, small_and_large):
     counts = []
     for course in small_and_large:
         enrolled_learner(client, course, f"reader-{course.slug}")
-        client.get(course.url)  # warm the site and content-type caches
+        client.get(course.url)  # warm the caches
         counts.append(count_queries(client, "get", course.url))
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] <= COURSE_PAGE
 
 
 def test_lesson_page_costs_the_same_for_3_and_60_lessons(client, small_and_large):
@@ -55,7 +68,26 @@ def test_lesson_page_costs_the_same_for_3_and_60_lessons(client, small_and_large
         lesson = lessons_of(course)[1]
         client.get(lesson.url)
         counts.append(count_queries(client, "get", lesson.url))
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] <= LESSON_PAGE
+
+
+def test_module_page_costs_the_same_for_3_and_60_lessons(client, small_and_large):
+    counts = []
+    for course in small_and_large:
+        enrolled_learner(client, course, f"module-{course.slug}")
+        module = modules_of(course)[0]
+        client.get(module.url)
+        counts.append(count_queries(client, "get", module.url))
+    assert counts[0] == counts[1] <= MODULE_PAGE
+
+
+def test_anonymous_catalog_and_course_pages_cost_almost_nothing(client, small_and_large):
+    counts = []
+    for url in [catalog().url, small_and_large[0].url, small_and_large[1].url]:
+        client.get(url)
+        counts.append(count_queries(client, "get", url))
+    assert max(counts) <= ANONYMOUS_PAGE
+    assert counts[1] == counts[2]
 
 
 def test_dashboard_costs_the_same_for_one_short_and_several_long_courses(client):
@@ -74,13 +106,14 @@ def test_dashboard_costs_the_same_for_one_short_and_several_long_courses(client)
         client.force_login(user)
         client.get("/learn/")
         counts.append(count_queries(client, "get", "/learn/"))
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] <= DASHBOARD
 
 
 def test_progress_json_costs_the_same_for_short_and_long_courses(client, small_and_large):
     counts = []
     for course in small_and_large:
         enrolled_learner(client, course, f"json-{course.slug}")
+        client.get("/learn/progress.json")
         counts.append(count_queries(client, "get", "/learn/progress.json"))
     assert counts[0] == counts[1]
 
@@ -91,10 +124,11 @@ def test_marking_a_lesson_done_does_not_walk_the_course(client, small_and_large)
     for course, index in [(small, 1), (large, 58)]:  # lesson 2 of 3 and lesson 59 of 60
         enrolled_learner(client, course, f"done-{course.slug}", done=index)
         lesson = lessons_of(course)[index]
+        client.get(lesson.url)  # warm the caches
         counts.append(
             count_queries(client, "post", reverse("courses:complete_lesson", args=[lesson.pk]))
         )
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] <= COMPLETION
 
 
 def test_cohort_page_costs_the_same_for_2_and_30_learners(client):

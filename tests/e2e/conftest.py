@@ -193,6 +193,7 @@ def academy_site(tmp_path_factory, chromium_path):
         "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "STATIC_ROOT": str(folder / "static"),
         "MEDIA_ROOT": str(folder / "media"),
+        "CONTENT_GENERATION_FILE": str(folder / "content-generation"),
         "SERVE_MEDIA": "1",
         "WAGTAILADMIN_BASE_URL": url,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",

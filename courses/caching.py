@@ -1,0 +1,145 @@
+"""Caches of what every learner shares, and the one switch that invalidates them all.
+
+Every entry is keyed by the *content generation*, a number that changes whenever a page is
+published, unpublished, moved or deleted, or a view restriction changes. One bump makes
+every shared entry (the route table, course outlines, lesson bodies, anonymous pages) stale
+at once, on every app server: with Redis the number lives in Redis; with the local-memory
+cache of one box it is the modification time of a small file that every process stats.
+
+Nothing per learner (enrolments, completions, attempts) is ever cached here.
+"""
+
+import logging
+import os
+import re
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.middleware.csrf import get_token
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
+GENERATION_KEY = "courses:content-generation"
+TIMEOUT = 60 * 60 * 24
+CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
+CSRF_PLACEHOLDER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
+
+
+def _cache_is_shared():
+    return "locmem" not in settings.CACHES["default"]["BACKEND"]
+
+
+def content_generation():
+    if not _cache_is_shared():
+        try:
+            return os.stat(settings.CONTENT_GENERATION_FILE).st_mtime_ns
+        except OSError:  # not written yet (or cannot be)
+            return 0
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def _bump():
+    if not _cache_is_shared():
+        path = Path(settings.CONTENT_GENERATION_FILE)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+            stamp = max(time.time_ns(), content_generation() + 1)
+            os.utime(path, ns=(stamp, stamp))
+        except OSError:
+            # A read-only folder must not break publishing: this process forgets what it
+            # cached, and the others keep theirs until it expires (set REDIS_URL instead).
+            logger.warning("Cannot write %s; only this process's cache is cleared.", path)
+            cache.clear()
+        return
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # evicted or never set
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def invalidate(**_signal_kwargs):
+    """Make every shared entry stale: now, and again once the change is committed, so that
+    a request that rebuilt an entry from the old rows in between does not keep it."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def shared(name, *parts, build):
+    """The cached value of `build()` for this content generation."""
+    key = ":".join(["courses", str(content_generation()), name, *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+# Anonymous visitors all see the same page: it is cached whole, keyed by path and language.
+# The CSRF tokens of its forms (the language switcher) are put back per visitor.
+
+
+def _anonymous_key(request):
+    return ":".join(
+        [
+            "courses",
+            str(content_generation()),
+            "page",
+            translation.get_language() or "",
+            request.get_host(),
+            request.path,
+        ]
+    )
+
+
+def _is_anonymous_visit(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def cached_anonymous_page(request):
+    """The cached response for an anonymous visitor, or None."""
+    if not _is_anonymous_visit(request):
+        return None
+    stored = cache.get(_anonymous_key(request))
+    if stored is None:
+        return None
+    from django.http import HttpResponse
+
+    content, content_type = stored
+    while CSRF_PLACEHOLDER in content:
+        token = get_token(request).encode()
+        content = content.replace(
+            CSRF_PLACEHOLDER, b'name="csrfmiddlewaretoken" value="' + token + b'"', 1
+        )
+    response = HttpResponse(content, content_type=content_type)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def keep_anonymous_page(request, response):
+    """Cache a page rendered for an anonymous visitor, if it is the same for all of them."""
+    if not _is_anonymous_visit(request) or response.status_code != 200:
+        return response
+    patch_vary_headers(response, ["Cookie"])
+    if getattr(request, "is_preview", False) or response.has_header("Cache-Control"):
+        return response
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    if request.user.is_authenticated:
+        return response
+    content = CSRF_FIELD.sub(CSRF_PLACEHOLDER, response.content)
+    cache.set(_anonymous_key(request), (content, response["Content-Type"]), TIMEOUT)
+    return response

@@ -1,0 +1,88 @@
+"""Serving pages without walking the tree.
+
+Wagtail routes a URL one tree level at a time (two queries per level: the child, then its
+specific page), so a lesson six levels deep costs a dozen queries before it renders. Here a
+cached map from URL path to page (rebuilt once per content generation, see
+`courses.caching`) finds the page, and one query loads it. Wagtail's own view then serves
+it, with its hooks (view restrictions, the user bar), as before. Whatever the map does not
+know (a page's sub-route, several sites, translated trees) goes through Wagtail's routing.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+from courses import caching
+
+
+def _route_table():
+    """{url_path: (page id, content type id, restricted)} of the live pages of the one site."""
+    sites = Site.objects.select_related("root_page")
+    if len(sites) != 1:
+        return None
+    root = sites[0].root_page
+    if Page.objects.exclude(locale_id=root.locale_id).filter(depth__gt=1).exists():
+        return None  # translated trees: Wagtail picks the tree by language
+    restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    pages = Page.objects.live().filter(path__startswith=root.path)
+    table = {}
+    for url_path, pk, content_type_id, path in pages.values_list(
+        "url_path", "pk", "content_type_id", "path"
+    ):
+        relative = url_path[len(root.url_path) - 1 :]
+        restricted = any(path.startswith(p) for p in restricted_paths)
+        table[relative] = (pk, content_type_id, restricted)
+    return table
+
+
+def route_table():
+    return caching.shared("routes", build=lambda: _route_table() or {})
+
+
+def find_live_page(path):
+    """The live page at `path` ('courses/x/'), loaded in one query, or None."""
+    entry = route_table().get("/" + path if path else "/")
+    if entry is None:
+        return None
+    pk, content_type_id, restricted = entry
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.filter(pk=pk, live=True).first() if model else None
+    if page is not None and not restricted:
+        page.unrestricted = True
+    return page
+
+
+def attach_site(request):
+    """Give the request its Site from the shared cache, so page URLs cost no query."""
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = caching.shared(
+            "site", request.get_host(), build=lambda: Site.find_for_request(request)
+        )
+
+
+def serve(request, path):
+    from courses.translations import serve_with_english_fallback  # it needs the models
+
+    response = caching.cached_anonymous_page(request)
+    if response is not None:
+        return response
+    page = find_live_page(path)
+    if page is not None:
+        attach_site(request)
+        request._wagtail_route_for_request = RouteResult(page)
+    response = serve_with_english_fallback(request, path)
+    if page is not None:
+        response = caching.keep_anonymous_page(request, response)
+    return response
+
+
+class RoutedPageMixin:
+    """A page that knows, from the route table, that no view restriction applies to it."""
+
+    unrestricted = False
+
+    def get_view_restrictions(self):
+        if self.unrestricted:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
