@@ -260,7 +260,7 @@ else:
 # Without Redis, the processes of one box learn that published content changed from this
 # file's modification time (see courses/caching.py).
 CONTENT_GENERATION_FILE = Path(
-    os.environ.get("CONTENT_GENERATION_FILE", BASE_DIR / "var" / "content-generation")
+    os.environ.get("CONTENT_GENERATION_FILE") or BASE_DIR / "var" / "content-generation"
 )
 # The name an app server gives itself in the X-Served-By header (set per instance behind a
 # load balancer; no header when empty).
