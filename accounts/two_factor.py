@@ -11,18 +11,15 @@ from django.conf import settings
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-STAFF_GROUPS = ("Trainers", "Course leads", "Administrators")
-ADMINISTRATORS = "Administrators"
+from learners.scope import ADMINISTRATORS, COURSE_LEADS, is_administrator
+
+STAFF_GROUPS = ("Trainers", COURSE_LEADS, ADMINISTRATORS)
 SESSION_KEY = "academy_second_factor"
 VERIFY, ENROL, NOTHING = "verify", "enrol", ""
 
 
 def is_staff_account(user):
     return user.is_staff or user.is_superuser or user.groups.filter(name__in=STAFF_GROUPS).exists()
-
-
-def is_administrator(user):
-    return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()
 
 
 def confirmed_device(user):

@@ -27,10 +27,6 @@ def course_path_of_step(step):
     return ancestor_path(step, STEP_DEPTH_BELOW_COURSE)
 
 
-def course_depth_of_step(step):
-    return step.depth - STEP_DEPTH_BELOW_COURSE
-
-
 def module_depth(course_depth):
     return course_depth + MODULE_DEPTH_BELOW_COURSE
 
@@ -47,8 +43,3 @@ def is_below(page, ancestor):
 def ancestor_path_at(path_field, depth):
     """A database expression: the path of the ancestor at `depth` of the page in `path_field`."""
     return Substr(path_field, 1, depth * STEPLEN)
-
-
-def steps_of_course(course_path, course_depth):
-    """The live steps of the course at `course_path` (at `course_depth`), as a queryset."""
-    return Page.objects.live().filter(path__startswith=course_path, depth=step_depth(course_depth))

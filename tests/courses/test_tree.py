@@ -6,6 +6,7 @@ import pytest
 
 from courses import tree
 from courses.models import CoursePage
+from courses.outline import outline_steps
 from tests.builders import lessons_of, make_course, modules_of
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,6 @@ def test_the_path_helpers_name_the_same_pages_as_the_tree():
     assert tree.course_path_of_step(lesson) == course.path == lesson.get_parent().get_parent().path
     assert tree.parent_path(module) == course.path
     assert tree.parent_path(lesson) == module.path == lesson.get_parent().path
-    assert tree.course_depth_of_step(lesson) == course.depth
     assert tree.module_depth(course.depth) == module.depth
     assert tree.step_depth(course.depth) == lesson.depth
     assert tree.is_below(lesson, module) and tree.is_below(lesson, course)
@@ -29,8 +29,8 @@ def test_the_path_helpers_name_the_same_pages_as_the_tree():
 def test_the_steps_of_a_course_and_the_course_path_in_the_database():
     course = make_course(modules=2, lessons=2)
     other = make_course(title="Other course", lessons=1)
-    steps = tree.steps_of_course(course.path, course.depth)
-    assert sorted(steps.values_list("pk", flat=True)) == sorted(p.pk for p in lessons_of(course))
+    steps = outline_steps(course.path)
+    assert [page.pk for page in steps] == [page.pk for page in lessons_of(course)]
 
     course_paths = set(
         Page.objects.filter(depth=tree.step_depth(course.depth))
