@@ -35,6 +35,16 @@ def sent_mail(site):
     return messages
 
 
+def give_title(page, title):
+    title_box = page.get_by_role("textbox", name="Title*")
+    title_box.fill(title)
+    # Leaving the title makes the editor derive the slug a moment later; a person's next
+    # step takes longer than that, a test's may not (on a loaded machine the slug was still
+    # empty when the page was submitted).
+    title_box.press("Tab")
+    expect(page.locator("input[name='slug']")).not_to_have_value("")
+
+
 def submit_for_moderation(page, title):
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Course review").click()
@@ -62,13 +72,13 @@ def test_trainer_writes_a_module_a_lead_publishes_it_an_officer_sees_it(
 
     # A module (the only kind of page a course takes, so no type to choose).
     page.get_by_role("link", name="Add child page").click()
-    page.get_by_role("textbox", name="Title*").fill(MODULE)
+    give_title(page, MODULE)
     page.get_by_role("textbox", name="Summary").fill("What to ask a foreign host, and how.")
     submit_for_moderation(page, MODULE)
 
     # A lesson with a text block.
     add_child(page, MODULE, "Lesson")
-    page.get_by_role("textbox", name="Title*").fill(LESSON)
+    give_title(page, LESSON)
     body = page.get_by_role("region", name="Body")
     body.get_by_role("button", name="Insert a block").click()
     page.get_by_role("option", name="Text", exact=True).click()
@@ -83,7 +93,7 @@ def test_trainer_writes_a_module_a_lead_publishes_it_an_officer_sees_it(
     page.get_by_role("link", name=f"Explore child pages of '{MODULE}'").click()
     page.get_by_role("link", name="Add child page").click()
     page.get_by_role("link", name="Quiz", exact=True).click()
-    page.get_by_role("textbox", name="Title*").fill(QUIZ)
+    give_title(page, QUIZ)
     page.get_by_role("tab", name="Questions").click()
     questions = page.get_by_role("tabpanel", name="Questions")
     for _ in range(3):
