@@ -139,3 +139,18 @@ def source_page(page):
         .first()
     )
     return source.specific if source else page
+
+
+def translation_in(page, language):
+    """The live translation of the English `page` into `language`, or `page` itself."""
+    if language == settings.LANGUAGE_CODE:
+        return page
+    found = (
+        type(page)
+        .objects.live()
+        .filter(
+            translation_key=page.translation_key, locale__language_code=language, alias_of=None
+        )
+        .first()
+    )
+    return found or page

@@ -13,6 +13,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.translations import source_page
 from quizzes.content import data_from_version
 from quizzes.drawing import compose_questions
 from quizzes.grades import mark_paper, refresh_grade, score_attempt
@@ -33,9 +34,13 @@ class QuizUnavailable(Exception):
 def start_attempt(user, quiz, *, now=None):
     """Start an attempt, or return the one in progress. Returns (attempt, created).
 
+    `quiz` is the quiz page the learner opened, in any language: the paper is drawn in its
+    language, while the attempt belongs to the source quiz, so attempts, grades and the
+    step's completion are one across languages.
     Raises QuizUnavailable for the reasons `QuizPage.unavailable_reason` gives.
     """
     now = now or timezone.now()
+    paper_quiz, quiz = quiz, source_page(quiz)
     reason = quiz.unavailable_reason(now)
     if reason:
         raise QuizUnavailable(reason)
@@ -55,7 +60,7 @@ def start_attempt(user, quiz, *, now=None):
         if reason:
             raise QuizUnavailable(reason)
         rng = new_rng()
-        questions = compose_questions(quiz, rng)
+        questions = compose_questions(paper_quiz, rng)
         reason = quiz.unavailable_reason(now, question_count=len(questions))
         if reason:  # the banks it draws from may be empty
             raise QuizUnavailable(reason)
@@ -71,6 +76,7 @@ def start_attempt(user, quiz, *, now=None):
                     deadline=deadline,
                     grace_ends_at=quiz.grace_end_for(deadline),
                     max_score=sum(versions[q.pk].weight for q in questions),
+                    language=paper_quiz.locale.language_code,
                 )
         except IntegrityError:  # the constraints caught a concurrent start the lock did not
             current = Attempt.objects.filter(

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from courses.translations import source_page
 from quizzes.attempts import close_if_overdue
 from quizzes.models import Attempt, AttemptState, QuizGrade
 
@@ -24,9 +25,12 @@ class QuizOverview:
 
 
 def quiz_overview(user, quiz, now=None):
+    """The overview of `quiz` as opened, in any language; attempts and grade are the
+    source quiz's, which every language shares."""
     now = now or timezone.now()
     if not user.is_authenticated:
         return None
+    paper_quiz, quiz = quiz, source_page(quiz)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=user).order_by("number"))
     open_attempt = next((a for a in attempts if a.state == AttemptState.IN_PROGRESS), None)
     if open_attempt is not None:
@@ -38,7 +42,7 @@ def quiz_overview(user, quiz, now=None):
     left = None
     if quiz.attempts_allowed:
         left = max(0, quiz.attempts_allowed - len(attempts))
-    question_count = quiz.question_count()
+    question_count = paper_quiz.question_count()
     return QuizOverview(
         attempts=attempts,
         open_attempt=open_attempt,
@@ -53,5 +57,5 @@ def quiz_overview(user, quiz, now=None):
         question_count=question_count,
         # Learners never edit pages: spare them the page-permission queries.
         can_preview=user.has_perm("wagtailadmin.access_admin")
-        and quiz.permissions_for_user(user).can_edit(),
+        and paper_quiz.permissions_for_user(user).can_edit(),
     )

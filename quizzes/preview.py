@@ -21,7 +21,9 @@ def new_plan(quiz):
     """Draw a paper for `quiz` (a page object, possibly an unsaved draft)."""
     rng = new_rng()
     own = list(quiz.questions.all())
-    drawn = draw_from_banks(quiz.draw_rules.all(), {q.pk for q in own if q.pk}, rng)
+    drawn = draw_from_banks(
+        quiz.draw_rules.all(), {q.translation_key for q in own}, rng, locale_id=quiz.locale_id
+    )
     entries = [{"own": index} for index in range(len(own))] + [{"bank": q.pk} for q in drawn]
     positions = list(range(1, len(entries) + 1))
     if quiz.shuffle_questions:

@@ -98,3 +98,15 @@ def _save(question, fields, choices, order):
     question.sort_order = order
     question.full_clean(exclude=["quiz", "category"])
     question.save()
+
+
+def final_bank_questions(course):
+    """The questions of an English course's final-assessment banks, for translation."""
+    return list(
+        Question.objects.filter(
+            quiz__isnull=True,
+            category__key__startswith=f"{course.slug}--",
+            category__key__endswith="--final",
+            locale=course.locale_id,
+        ).order_by("category__key", "sort_order", "pk")
+    )

@@ -14,11 +14,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.enrolments import can_take_step
 from courses.progress import course_of_step, step_context
+from courses.translations import source_page, translation_in
 from quizzes import attempts, preview
 from quizzes.forms import parse_answers, read_attempt_form
 from quizzes.models import Attempt, AttemptState, QuizPage, ReviewOptions
@@ -28,8 +30,13 @@ from quizzes.review import review_item
 
 
 def _frame(request, quiz):
-    """What `courses/step_base.html` needs around the quiz's own content."""
-    return {"page": quiz, "self": quiz, **step_context(request.user, quiz)}
+    """What `courses/step_base.html` needs around the quiz's own content.
+
+    `quiz` is the source quiz an attempt belongs to; the frame shows it in the language
+    the learner reads in.
+    """
+    shown = translation_in(quiz, get_language())
+    return {"page": shown, "self": shown, **step_context(request.user, quiz)}
 
 
 def _own_attempt(request, attempt_id):
@@ -58,7 +65,7 @@ def _seconds_left(attempt, now):
 @require_POST
 def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
-    if not can_take_step(request.user, quiz):
+    if not can_take_step(request.user, source_page(quiz)):
         messages.info(request, _("Enrol in this course to take its quizzes."))
         return redirect(course_of_step(quiz).get_url(request))
     try:
@@ -211,12 +218,13 @@ def result(request, attempt_id):
     # An abandoned attempt was never submitted: there is nothing graded to review.
     items = load_paper(attempt) if options.shows_questions and attempt.is_finished else []
     overview = quiz_overview(request.user, quiz, now)
+    frame = _frame(request, quiz)
     context = {
-        **_frame(request, quiz),
+        **frame,
         "attempt": attempt,
         "options": options,
         "reviews": [review_item(item, options) for item in items],
-        "overall_feedback": quiz.feedback_for(attempt.percent)
+        "overall_feedback": frame["page"].feedback_for(attempt.percent)
         if attempt.percent is not None
         else "",
         "overview": overview,

@@ -1,6 +1,6 @@
 from .pages import CourseIndexPage, CoursePage, CourseSubjectTag, LessonPage, ModulePage, StepPage
 from .progress import Enrolment, StepCompletion
-from .seeding import SeedRecord
+from .seeding import SeedRecord, TranslationSeedRecord
 
 __all__ = [
     "CourseIndexPage",
@@ -12,4 +12,5 @@ __all__ = [
     "SeedRecord",
     "StepCompletion",
     "StepPage",
+    "TranslationSeedRecord",
 ]

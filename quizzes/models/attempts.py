@@ -55,6 +55,11 @@ class Attempt(models.Model):
         _("score (%)"), max_digits=6, decimal_places=2, null=True, blank=True
     )
     passed = models.BooleanField(_("passed"), null=True, blank=True)
+    # The language the paper was given in. The attempt counts for the quiz in every
+    # language (`quiz` is the source quiz); this is for the per-language statistics.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = _("attempt")

@@ -18,7 +18,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 from courses.models import StepPage
 from quizzes.admin_forms import QuizPageForm
@@ -256,7 +256,7 @@ class QuizPage(StepPage):
         return context
 
 
-class QuizFeedbackBand(Orderable):
+class QuizFeedbackBand(TranslatableMixin, Orderable):
     quiz = ParentalKey(
         QuizPage, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="feedback_bands"
     )
@@ -270,7 +270,7 @@ class QuizFeedbackBand(Orderable):
     wagtail_reference_index_ignore = True
     panels = [FieldPanel("min_percent"), FieldPanel("feedback")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("feedback band")
         verbose_name_plural = _("feedback bands")
 

@@ -23,7 +23,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail_localize.fields import TranslatableField
 
 from quizzes import kinds
 from quizzes.blocks import RubricBlock
@@ -59,7 +60,16 @@ class QuestionCategory(models.Model):
         super().save(*args, **kwargs)
 
 
-class Question(ClusterableModel, Orderable):
+class Question(TranslatableMixin, ClusterableModel, Orderable):
+    """One question, in one language.
+
+    Its translations share its `translation_key` (one identity across languages): a
+    translated quiz page carries translated copies of its questions, and a bank question is
+    translated as a snippet. Only the words are translated; kind, marks, right answers and
+    numbers are kept in step with the source by wagtail-localize, so an attempt in Russian
+    is graded exactly as one in English.
+    """
+
     quiz = ParentalKey(
         "quizzes.QuizPage",
         verbose_name=_("quiz"),
@@ -168,6 +178,20 @@ class Question(ClusterableModel, Orderable):
     # plain metadata), and scanning every question and choice made each save of a quiz slow.
     wagtail_reference_index_ignore = True
 
+    # What a translator translates; every other field is kept as in the source question.
+    translatable_fields = [
+        TranslatableField("prompt"),
+        TranslatableField("explanation"),
+        TranslatableField("source_reference"),
+        TranslatableField("feedback_true"),
+        TranslatableField("feedback_false"),
+        TranslatableField("accepted_answers"),
+        TranslatableField("essay_guidance"),
+        TranslatableField("rubric"),
+        TranslatableField("model_answer"),
+        TranslatableField("choices"),
+    ]
+
     panels = [
         FieldPanel("kind"),
         FieldPanel("prompt"),
@@ -201,13 +225,20 @@ class Question(ClusterableModel, Orderable):
         FieldPanel("category"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return Truncator(self.prompt).chars(80)
+
+    def get_default_locale(self):
+        # A new question is in its quiz's language; a bank question (no quiz) in the
+        # default one. (Wagtail's own default looks the quiz up, and fails without one.)
+        if self.quiz_id is not None:
+            return self.quiz.locale
+        return Locale.get_default()
 
     @property
     def accepted_answer_list(self):
@@ -228,7 +259,7 @@ class Question(ClusterableModel, Orderable):
             raise ValidationError(errors)
 
 
-class QuestionChoice(Orderable):
+class QuestionChoice(TranslatableMixin, Orderable):
     """A choice (single choice, multiple response), an item (ordering) or a pair (matching)."""
 
     question = ParentalKey(
@@ -245,6 +276,11 @@ class QuestionChoice(Orderable):
     )
 
     wagtail_reference_index_ignore = True
+    translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("feedback"),
+        TranslatableField("match_text"),
+    ]
 
     panels = [
         FieldPanel("text"),
@@ -253,12 +289,19 @@ class QuestionChoice(Orderable):
         FieldPanel("match_text"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
 
     def __str__(self):
         return self.text
+
+    def save(self, *args, **kwargs):
+        # A choice is in its question's language. Copying a quiz page for translation
+        # relocates the page's questions but not their choices (one level only).
+        if self.question is not None:
+            self.locale_id = self.question.locale_id
+        super().save(*args, **kwargs)
 
 
 class BankQuestionManager(models.Manager):
