@@ -16,8 +16,10 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms import CharField
 
 import yaml
+from wagtail.blocks import StructBlock
 
 from courses.blocks import LessonBodyBlock
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, SeedRecord
@@ -90,8 +92,14 @@ def read_seed_file(path):
     return document
 
 
+# Raised when the way a spec becomes a page changes, so that the next load rebuilds every
+# page once (2: optional texts of blocks are "" rather than None).
+BUILD_VERSION = 2
+
+
 def digest(spec):
-    return hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+    source = json.dumps([BUILD_VERSION, spec], sort_keys=True, default=str)
+    return hashlib.sha256(source.encode()).hexdigest()
 
 
 def require(spec, key, kind=str, *, where):
@@ -234,7 +242,7 @@ def build_lesson_body(spec, documents_folder=None):
         try:
             if block_type == "document" and isinstance(value, dict) and "file" in value:
                 value = document_block_value(value, documents_folder)
-            python_value = child.to_python(value)
+            python_value = _blank_not_none(child, child.to_python(value))
             child.clean(python_value)
         except (ValidationError, TypeError, AttributeError, ValueError) as error:
             message = error_text(error) if isinstance(error, ValidationError) else str(error)
@@ -243,6 +251,16 @@ def build_lesson_body(spec, documents_folder=None):
             ) from error
         data.append((block_type, python_value))
     return data
+
+
+def _blank_not_none(block, value):
+    """An optional text left out of a block is "" as the editor saves it, not None (the
+    translation tools take every text for a string)."""
+    if isinstance(block, StructBlock):
+        for name, child in block.child_blocks.items():
+            if value.get(name) is None and isinstance(getattr(child, "field", None), CharField):
+                value[name] = ""
+    return value
 
 
 def build_lesson(module, spec, context):

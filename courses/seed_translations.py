@@ -142,7 +142,8 @@ def pair_specs(source, translated, *, key=None, spec=None, pairs=None):
             pair_specs(item, translated_item, key=key, spec=here, pairs=pairs)
     elif key in FREE_VALUE:
         pass
-    elif isinstance(source, str) and key not in KEPT:
+    elif isinstance(source, str) and (key not in KEPT or key == "scenario"):
+        # (`scenario` is a question's flag, kept, and a case study's text, translated.)
         if not isinstance(translated, str) or not translated.strip():
             raise SeedError(f"'{key}' must be translated text", here)
         _pair_texts(source, translated, here, pairs)
