@@ -18,8 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms import CharField
 
-import yaml
 from wagtail.blocks import StructBlock
+
+import yaml
 
 from courses.blocks import LessonBodyBlock
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, SeedRecord

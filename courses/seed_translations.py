@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Locale
+
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 
@@ -131,7 +132,9 @@ def pair_specs(source, translated, *, key=None, spec=None, pairs=None):
                 isinstance(item, str | int | float) and str(item).strip() for item in translated
             ):
                 raise SeedError(f"'{key}' must be a list of answers", here)
-            joined = ["\n".join(str(item).strip() for item in items) for items in (source, translated)]
+            joined = [
+                "\n".join(str(item).strip() for item in items) for items in (source, translated)
+            ]
             pairs.append(tuple(StringValue.from_plaintext(text).data for text in joined))
             return pairs
         if not isinstance(translated, list) or len(translated) != len(source):
@@ -162,9 +165,7 @@ def translate_object(instance, locale, words, *, spec, stats, overrides=None):
     Unchanged since the last load: nothing is saved.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale
-    )
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = translation.export_po()
     missing = []
     for entry in po:
@@ -179,7 +180,11 @@ def translate_object(instance, locale, words, *, spec, stats, overrides=None):
             spec,
         )
     fingerprint = digest(
-        [source.content_json, [(e.msgctxt, e.msgstr) for e in po], sorted((overrides or {}).items())]
+        [
+            source.content_json,
+            [(e.msgctxt, e.msgstr) for e in po],
+            sorted((overrides or {}).items()),
+        ]
     )
     target = instance.get_translation_or_none(locale)
     record = TranslationSeedRecord.objects.filter(translation=translation).first()
@@ -222,7 +227,9 @@ def load_translation_file(path, language, *, catalog=None):
     english = read_seed_file(english_path)
     words = dict(pair_specs(english, spec, spec=spec))
     locale = Locale.objects.get(language_code=language)
-    course = CoursePage.objects.filter(slug=english["slug"], locale__language_code=settings.LANGUAGE_CODE)
+    course = CoursePage.objects.filter(
+        slug=english["slug"], locale__language_code=settings.LANGUAGE_CODE
+    )
     if catalog is not None:
         course = course.child_of(catalog)
     course = course.first()

@@ -148,9 +148,7 @@ def translation_in(page, language):
     found = (
         type(page)
         .objects.live()
-        .filter(
-            translation_key=page.translation_key, locale__language_code=language, alias_of=None
-        )
+        .filter(translation_key=page.translation_key, locale__language_code=language, alias_of=None)
         .first()
     )
     return found or page

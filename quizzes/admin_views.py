@@ -5,6 +5,7 @@ those of the courses they lead, trainers those of their cohorts' learners). Anyt
 is a 404, so ids tell nothing.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -17,6 +18,7 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from courses.translations import source_page
 from quizzes import audit, kinds
 from quizzes.content import data_from_version
 from quizzes.forms import MarkingForm
@@ -157,7 +159,12 @@ class StatisticsIndexView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["quizzes"] = followed_quizzes(self.request.user).order_by("path")
+        # One entry per quiz: a translation's figures are its source quiz's.
+        context["quizzes"] = (
+            followed_quizzes(self.request.user)
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .order_by("path")
+        )
         return context
 
 
@@ -167,7 +174,8 @@ class QuizStatisticsView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "table"
 
     def dispatch(self, request, *args, **kwargs):
-        self.quiz = get_object_or_404(QuizPage, pk=kwargs["quiz_id"])
+        # A translated quiz's statistics are its source quiz's: one quiz in every language.
+        self.quiz = source_page(get_object_or_404(QuizPage, pk=kwargs["quiz_id"]))
         self.scope = scope_for(request.user, self.quiz)
         if self.scope is None:
             raise Http404

@@ -10,6 +10,8 @@ bank (past attempts keep their frozen versions).
 
 from django.db import transaction
 
+from wagtail.models import Locale
+
 from courses.seed import SeedError
 from quizzes.models import Question, QuestionCategory
 from quizzes.rubrics import rubric_data
@@ -57,18 +59,18 @@ def build_final_bank(module, value, spec, context):
         elif category.name != name:
             category.name = name
             category.save(update_fields=["name"])
-        existing = {
-            question.key: question
-            for question in category.questions.filter(quiz__isnull=True).prefetch_related("choices")
-        }
+        # The English questions; their translations follow them (`courses.seed_translations`).
+        english = category.questions.filter(quiz__isnull=True, locale=Locale.get_default())
+        existing = {question.key: question for question in english.prefetch_related("choices")}
         for order, (fields, choices) in enumerate(entries):
             question = existing.pop(fields["key"], None)
             if question is not None and _same(question, fields, choices, order):
                 continue
             _save(question or Question(category=category), fields, choices, order)
             context.stats["bank questions saved"] += 1
-        for question in existing.values():
-            question.delete()
+        gone = [question.translation_key for question in existing.values()]
+        if gone:  # with their translations
+            category.questions.filter(quiz__isnull=True, translation_key__in=gone).delete()
 
 
 def _same(question, fields, choices, order):

@@ -10,6 +10,10 @@ Over the graded first attempts of each learner (or all graded attempts):
 - per choice, how many responses picked it (or, for ordering and matching items, placed or
   matched it rightly).
 
+A question and its translations are one question: their versions are grouped (`groups`),
+with the facility over all languages and per language, where a bad translation shows as
+a language whose learners do much worse than the others.
+
 Standard deviations and variances are sample ones (n − 1), as in Moodle. Nothing here loads
 attempts into Python: each figure comes from one grouped aggregate query, so the cost is
 the same for ten attempts or ten thousand.
@@ -31,6 +35,7 @@ from quizzes.models import (
     Response,
     ResponseChoice,
 )
+from quizzes.statistics_groups import group_questions
 
 # Below this many responses a question's figures say too little to flag it.
 MIN_RESPONSES_FOR_FLAGS = 5
@@ -81,6 +86,16 @@ class QuestionStatistics:
     def counts_placements(self):
         return kinds.get(self.version.kind).statistics_measure != "picked"
 
+    @property
+    def language(self):
+        question = self.version.question
+        return question.locale.language_code if question is not None else ""
+
+    @property
+    def identity(self):
+        question = self.version.question
+        return question.translation_key if question is not None else f"v{self.version.pk}"
+
 
 @dataclass
 class QuizStatistics:
@@ -91,6 +106,10 @@ class QuizStatistics:
     sd: float | None
     alpha: float | None
     questions: list = field(default_factory=list)
+
+    @property
+    def groups(self):
+        return group_questions(self.questions)
 
 
 def attempts_for_statistics(quiz, *, all_attempts=False, user_ids=None):
@@ -176,7 +195,9 @@ def _question_statistics(responses):
         )
     }
     versions = QuestionVersion.objects.filter(pk__in=[row["version_id"] for row in rows])
-    versions = {v.pk: v for v in versions.prefetch_related("choices")}
+    versions = {
+        v.pk: v for v in versions.select_related("question__locale").prefetch_related("choices")
+    }
     result = []
     for row in rows:
         version = versions[row["version_id"]]

@@ -24,6 +24,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, TranslatableMixin
+
 from wagtail_localize.fields import TranslatableField
 
 from quizzes import kinds
