@@ -19,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
@@ -194,12 +194,25 @@ def translate_object(instance, locale, words, *, spec, stats, overrides=None):
     translation.import_po(po)
     for path, value in (overrides or {}).items():
         _override(translation, path, value)
-    translation.save_target(publish=True)
+    publish_translation(translation, instance)
     TranslationSeedRecord.objects.update_or_create(
         translation=translation, defaults={"digest": fingerprint}
     )
     stats["translated" if target is None else "updated"] += 1
     return instance.get_translation(locale)
+
+
+def publish_translation(translation, instance):
+    """Save the translation's target and publish it now.
+
+    (wagtail-localize publishes a page once the transaction commits; a seed load and a
+    test publish at once, inside theirs.)
+    """
+    if not isinstance(instance, Page):
+        translation.save_target(publish=True)  # a question has no drafts
+        return
+    translation.save_target(publish=False)
+    instance.get_translation(translation.target_locale).get_latest_revision().publish()
 
 
 def _override(translation, path, value):

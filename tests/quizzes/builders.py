@@ -207,3 +207,25 @@ def essay_with_rubric(
 
     fields.setdefault("weight", 6)
     return essay(prompt, rubric=rubric_stream(criteria), model_answer=model_answer, **fields)
+
+
+def translate(instance, language, words=lambda text: f"RU {text}"):
+    """Translate `instance` (a quiz page or a bank question) into `language` the way a
+    translator does in the admin: every segment through wagtail-localize, then publish.
+    `words(english)` gives each segment's translation; slugs and keys stay as they are."""
+    from wagtail.models import Locale
+
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from courses.seed_translations import publish_translation
+
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=Locale.objects.get(language_code=language)
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else words(entry.msgid)
+    translation.import_po(po)
+    publish_translation(translation, instance)
+    return instance.get_translation(translation.target_locale)
