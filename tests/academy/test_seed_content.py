@@ -301,6 +301,16 @@ def test_the_model_request_handed_to_learners_is_the_one_the_lesson_walks_throug
     text = source.read_text(encoding="utf-8")
     lesson_text = " ".join(str(block.value) for block in lesson.body)
     # Only paragraphs checked against the Convention's text are cited by number.
-    for paragraph in ("Art. 18(15)", "Article 18(13)", "Articles 12 and 13"):
+    for paragraph in (
+        "Article 18(7)",
+        "18(9)",
+        "Article 18(13)",
+        "Article 18(14)",
+        "Art. 18(15)(a)",
+        "Art. 18(15)(f)",
+        "18(19)",
+        "Art. 18(20)",
+        "Articles 12 and 13",
+    ):
         assert paragraph in text and paragraph in lesson_text, paragraph
     assert "MLA/2026/0147" in text and "MLA/2026/0147" in lesson_text
