@@ -1,7 +1,8 @@
 """Item quality of the seed courses: the cues that give an answer away stay out.
 
-Reads every seed file in fixtures/courses/ as written (no database) and measures the
-rules of fixtures/README.md, "Item quality rules". Each failure names the course, the
+Reads every seed file in fixtures/courses/ as written (no database), the translations in
+fixtures/courses/<language>/ too (a translation must not bring back a cue its English
+avoids), and measures the rules of fixtures/README.md, "Item quality rules". Each failure names the course, the
 question key and the rule it breaks, so the item can be found and rewritten.
 """
 
@@ -12,13 +13,17 @@ import pytest
 import yaml
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "courses"
-SEED_FILES = sorted(SEED_DIR.glob("*.yaml"))
+SEED_FILES = sorted(SEED_DIR.glob("*.yaml")) + sorted(SEED_DIR.glob("*/*.yaml"))
 
 # The thresholds stated in fixtures/README.md.
 MIN_SCENARIO_SHARE = 0.5
 MAX_LONGEST_IS_RIGHT_SHARE = 0.35
 MAX_SHORTEST_IS_RIGHT_SHARE = 0.40
-ABSOLUTE_WORDS = ("always", "never", "only", "all", "none", "must", "every")
+ABSOLUTE_WORDS = {
+    "en": ("always", "never", "only", "all", "none", "must", "every"),
+    "ru": ("всегда", "никогда", "только", "все", "всё", "ни один", "должен", "обязан"),
+    "uz": ("doimo", "hech qachon", "faqat", "barcha", "hech bir", "shart"),
+}
 GIVEAWAY_OPTIONS = ("all of the above", "none of the above")
 
 
@@ -51,12 +56,14 @@ def right_texts(question):
     return []
 
 
-def item_problems(module_title, question):
+def item_problems(module_title, question, language="en"):
     """The per-item rules this question breaks, as readable reasons."""
     kind, prompt = question["kind"], question["prompt"]
     problems = []
     if kind == "true_false":
-        words = [w for w in ABSOLUTE_WORDS if re.search(rf"\b{w}\b", prompt, re.IGNORECASE)]
+        words = [
+            w for w in ABSOLUTE_WORDS[language] if re.search(rf"\b{w}\b", prompt, re.IGNORECASE)
+        ]
         if words:
             problems.append(f"true/false statement uses absolute word(s) {', '.join(words)}")
     for choice in question.get("choices") or []:
@@ -85,10 +92,12 @@ def right_option_is_shortest(question):
 
 
 def load(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    course = yaml.safe_load(path.read_text(encoding="utf-8"))
+    course["language"] = path.parent.name if path.parent != SEED_DIR else "en"
+    return course
 
 
-@pytest.fixture(params=SEED_FILES, ids=[p.stem for p in SEED_FILES])
+@pytest.fixture(params=SEED_FILES, ids=[p.relative_to(SEED_DIR).as_posix() for p in SEED_FILES])
 def course(request):
     return load(request.param)
 
@@ -101,7 +110,7 @@ def test_no_item_carries_a_cue_that_gives_its_answer_away(course):
     problems = [
         f"{question['key']}: {problem}"
         for title, question in graded_items(course)
-        for problem in item_problems(title, question)
+        for problem in item_problems(title, question, course["language"])
     ]
     assert not problems, f"{course['slug']}:\n" + "\n".join(problems)
 
@@ -207,3 +216,15 @@ def test_a_clean_item_passes_every_rule():
     assert item_problems("Formal routes for evidence", question) == []
     assert not right_option_is_longest(question)
     assert right_option_is_shortest(question)
+
+
+@pytest.mark.parametrize(
+    "language, statement",
+    [
+        ("ru", "Интерпол всегда отвечает в тот же день."),
+        ("uz", "Interpol doimo shu kuni javob beradi."),
+    ],
+)
+def test_absolute_words_are_caught_in_the_translations_too(language, statement):
+    question = {"key": "k", "kind": "true_false", "prompt": statement}
+    assert any("absolute word" in p for p in item_problems("Any", question, language))
