@@ -9,11 +9,26 @@ def learner_name(user):
     return user.get_full_name().strip() or user.get_username()
 
 
+def course_titles(course):
+    """{language: title} of the course's live translations (one query)."""
+    return dict(
+        course.get_translations()
+        .live()
+        .filter(alias_of__isnull=True)
+        .values_list("locale__language_code", "title")
+    )
+
+
 def issue_certificate(enrolment):
-    """Issue (or reinstate) the certificate for a completed enrolment; idempotent."""
+    """Issue (or reinstate) the certificate for a completed enrolment; idempotent.
+
+    The enrolment is the English course's, wherever the learner read it: one certificate,
+    with the course's title in every language it has, so it reads in the learner's.
+    """
     values = {
         "learner_name": learner_name(enrolment.user),
         "course_title": enrolment.course.title,
+        "course_titles": course_titles(enrolment.course),
         "issued_at": enrolment.completed_at or timezone.now(),
         "revoked_at": None,
     }

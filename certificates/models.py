@@ -40,6 +40,9 @@ class Certificate(models.Model):
     # What the certificate says stays as issued, whatever later happens to the account or page.
     learner_name = models.CharField(_("learner's name"), max_length=300)
     course_title = models.CharField(_("course title"), max_length=255)
+    # The course's title in each language it was published in when the certificate was
+    # issued ({"ru": "...", "uz": "..."}): the certificate reads in the learner's language.
+    course_titles = models.JSONField(_("course title by language"), default=dict, blank=True)
     issued_at = models.DateTimeField(_("issued at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
@@ -56,6 +59,10 @@ class Certificate(models.Model):
 
     def get_absolute_url(self):
         return reverse("certificates:verify", args=[self.code])
+
+    def course_title_in(self, language):
+        """The course title as issued, in `language` where the course had one."""
+        return self.course_titles.get(language) or self.course_title
 
     @property
     def is_valid(self):

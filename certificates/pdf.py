@@ -61,6 +61,7 @@ def render_certificate_pdf(certificate, issuer, *, base_url=None, language=None)
             "certificates/certificate_pdf.html",
             {
                 "certificate": certificate,
+                "course_title": certificate.course_title_in(language),
                 "issuer": issuer,
                 "logo": _logo_data_uri(issuer),
                 "hours": hours_of(certificate),

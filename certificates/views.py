@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -16,7 +17,9 @@ from learners.scope import visible_cohorts
 @login_required
 @require_GET
 def my_certificates(request):
-    certificates = Certificate.objects.filter(user=request.user)
+    certificates = list(Certificate.objects.filter(user=request.user))
+    for certificate in certificates:
+        certificate.shown_title = certificate.course_title_in(translation.get_language())
     return TemplateResponse(request, "certificates/list.html", {"certificates": certificates})
 
 
@@ -29,8 +32,14 @@ def _certificate(code):
 @require_GET
 def verify(request, code):
     """Public: whoever holds the code (an employer, a partner agency) can check it."""
+    certificate = _certificate(code)
     return TemplateResponse(
-        request, "certificates/certificate.html", {"certificate": _certificate(code)}
+        request,
+        "certificates/certificate.html",
+        {
+            "certificate": certificate,
+            "course_title": certificate.course_title_in(translation.get_language()),
+        },
     )
 
 
@@ -42,8 +51,14 @@ def _base_url(request):
 def certificate_pdf(request, code):
     """The certificate on paper; public like its verification page, and says if withdrawn."""
     certificate = _certificate(code)
+    # Its owner gets it in the language they read in (/ru/..., /uz/...); anyone else in the
+    # owner's preferred language.
+    own = request.user.is_authenticated and request.user.pk == certificate.user_id
     pdf = render_certificate_pdf(
-        certificate, AcademySettings.for_request(request), base_url=_base_url(request)
+        certificate,
+        AcademySettings.for_request(request),
+        base_url=_base_url(request),
+        language=translation.get_language() if own else None,
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'

@@ -174,7 +174,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ADMINISTRATORS_MUST_USE_SECOND_FACTOR = True
 OTP_TOTP_ISSUER = "Cooperation Academy"
 
-LOGIN_URL = "/accounts/login/"
+# A URL name: reversed in the language of the request, so /ru/... asks for /ru/accounts/login/.
+LOGIN_URL = "login"
 # The dashboard in the learner's preferred language (/ru/learn/, /uz/learn/, /learn/).
 LOGIN_REDIRECT_URL = "learners:after_login"
 LOGOUT_REDIRECT_URL = "/"

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 import pytest
+from bs4 import BeautifulSoup
 
 from learners.landing import preferred_language
 from learners.models import LearnerProfile
@@ -152,3 +153,23 @@ def test_the_switcher_refuses_an_unknown_language_and_a_foreign_next(client):
     assert switch(client, "/learn/", "xx")["Location"] == "/learn/"
     assert switch(client, "https://evil.example/", "ru")["Location"] == "/ru/"
     assert "django_language" not in switch(client, "/learn/", "xx").cookies
+
+
+@pytest.mark.parametrize(
+    "page, login",
+    [
+        ("/learn/", "/accounts/login/?next=/learn/"),
+        ("/ru/learn/", "/ru/accounts/login/?next=/ru/learn/"),
+        ("/uz/learn/certificates/", "/uz/accounts/login/?next=/uz/learn/certificates/"),
+    ],
+)
+def test_a_page_that_needs_a_login_asks_for_it_in_its_own_language(client, page, login):
+    response = client.get(page)
+
+    assert response.status_code == 302
+    assert response["Location"] == login
+    form = client.get(response["Location"])
+    assert form.status_code == 200
+    assert BeautifulSoup(form.content, "html.parser").html["lang"] == page.split("/")[1].replace(
+        "learn", "en"
+    )
