@@ -14,6 +14,8 @@ question) is looked up by its English words. A segment without a translation is 
 that names it: nothing half-translated is published.
 """
 
+import json
+from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
@@ -226,8 +228,39 @@ def _override(translation, path, value):
     SegmentOverride.objects.update_or_create(
         locale=translation.target_locale,
         context=segment.context,
-        defaults={"data_json": value},
+        defaults={"data_json": json.dumps(value)},
     )
+
+
+def _by_place(course_spec):
+    """{(module slug, step slug): spec} of a course file, and () for the course itself."""
+    places = {(): course_spec}
+    for module in course_spec.get("modules") or []:
+        places[(module["slug"],)] = module
+        for step in module.get("steps") or []:
+            places[(module["slug"], step["slug"])] = step
+    return places
+
+
+def _document_overrides(page, english, translated, english_path):
+    """A translated handout: the document block of the translation offers its own file."""
+    from courses.seed_documents import document_block_value, documents_dir
+
+    if english is None or translated is None or "body" not in english:
+        return {}
+    overrides = {}
+    blocks = list(getattr(page, "body", None) or [])
+    for block, source, words in zip(blocks, english["body"], translated["body"], strict=False):
+        if block.block_type != "document":
+            continue
+        if source["document"]["file"] == words["document"]["file"]:
+            continue
+        try:
+            value = document_block_value(words["document"], documents_dir(english_path))
+        except ValueError as error:
+            raise SeedError(f"document block: {error}", translated) from error
+        overrides[f"body.{block.id}.document"] = value["document"]
+    return overrides
 
 
 def load_translation_file(path, language, *, catalog=None):
@@ -248,12 +281,16 @@ def load_translation_file(path, language, *, catalog=None):
     course = course.first()
     if course is None:
         raise SeedError(f"load the English course '{english['slug']}' first", file=path)
-    from collections import Counter
-
     stats = Counter()
+    translated_steps, english_steps = _by_place(spec), _by_place(english)
     with transaction.atomic():
         for page in [course, *course.get_descendants().specific().order_by("path")]:
-            translate_object(page, locale, words, spec=spec, stats=stats)
+            place = tuple(page.url_path[len(course.url_path) :].strip("/").split("/")) or ()
+            place = tuple(part for part in place if part)
+            overrides = _document_overrides(
+                page, english_steps.get(place), translated_steps.get(place), english_path
+            )
+            translate_object(page, locale, words, spec=spec, stats=stats, overrides=overrides)
         for finder in TRANSLATED_OBJECT_FINDERS:
             for instance in finder(course):
                 translate_object(instance, locale, words, spec=spec, stats=stats)

@@ -233,3 +233,12 @@ def test_a_translation_that_changes_a_right_answer_is_refused(tmp_path):
 
     assert "'correct' must stay as in the English file" in str(error.value)
     assert Page.objects.count() == before
+
+
+def test_the_russian_practical_course_offers_its_russian_handout():
+    lesson = LessonPage.objects.get(slug="a-worked-model-request", locale__language_code="ru")
+    [block] = [block for block in lesson.body if block.block_type == "document"]
+    handout = SEED_DIR.parent / "documents" / "model-mla-request.ru.txt"
+
+    with block.value["document"].file.open("rb") as offered:
+        assert offered.read().decode("utf-8") == handout.read_text(encoding="utf-8")
