@@ -218,3 +218,25 @@ def test_a_bank_question_is_never_drawn_twice_in_two_languages():
     drawn = compose_questions(russian_quiz, new_rng())
 
     assert [q.prompt for q in drawn] == ["RU The only bank question?"]
+
+
+def test_a_trainer_translates_a_bank_question_from_the_admin(client, admin_user):
+    bank = QuestionCategory.objects.create(name="Bank", key="bank")
+    question = single_choice("Which channel first?", category=bank)
+    question.save()
+    client.force_login(admin_user)
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["quizzes", "bankquestion", question.pk],
+    )
+
+    form = client.get(url)
+    response = client.post(url, {"locales": [Locale.objects.get(language_code="ru").pk]})
+
+    assert form.status_code == 200
+    assert response.status_code == 302
+    translation = Question.objects.get(
+        translation_key=question.translation_key, locale__language_code="ru"
+    )
+    assert translation.category_id == bank.pk and translation.quiz_id is None
+    assert [c.is_correct for c in translation.choices.all()] == [True, False, False]
