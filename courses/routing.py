@@ -4,11 +4,13 @@ Wagtail routes a URL one tree level at a time (two queries per level: the child,
 specific page), so a lesson six levels deep costs a dozen queries before it renders. Here a
 cached map from URL path to page (rebuilt once per content generation, see
 `courses.caching`) finds the page, and one query loads it. Wagtail's own view then serves
-it, with its hooks (view restrictions, the user bar), as before. Whatever the map does not
-know (a page's sub-route, several sites, translated trees) goes through Wagtail's routing.
+it, with its hooks (view restrictions, the user bar), as before. Each language has its tree
+(/ru/... is the Russian tree). Whatever the map does not know (a page's sub-route, several
+sites, a page not translated yet) goes through Wagtail's routing.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
@@ -17,22 +19,24 @@ from courses import caching
 
 
 def _route_table():
-    """{url_path: (page id, content type id, restricted)} of the live pages of the one site."""
+    """{language: {url_path: (page id, content type id, restricted)}} of the live pages of
+    the one site: a tree per language (the English root and its translations)."""
     sites = Site.objects.select_related("root_page")
     if len(sites) != 1:
         return None
     root = sites[0].root_page
-    if Page.objects.exclude(locale_id=root.locale_id).filter(depth__gt=1).exists():
-        return None  # translated trees: Wagtail picks the tree by language
+    roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
     restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    pages = Page.objects.live().filter(path__startswith=root.path)
     table = {}
-    for url_path, pk, content_type_id, path in pages.values_list(
-        "url_path", "pk", "content_type_id", "path"
-    ):
-        relative = url_path[len(root.url_path) - 1 :]
-        restricted = any(path.startswith(p) for p in restricted_paths)
-        table[relative] = (pk, content_type_id, restricted)
+    for language_root in roots.select_related("locale"):
+        pages = Page.objects.live().filter(path__startswith=language_root.path)
+        tree = table.setdefault(language_root.locale.language_code, {})
+        for url_path, pk, content_type_id, path in pages.values_list(
+            "url_path", "pk", "content_type_id", "path"
+        ):
+            relative = url_path[len(language_root.url_path) - 1 :]
+            restricted = any(path.startswith(p) for p in restricted_paths)
+            tree[relative] = (pk, content_type_id, restricted)
     return table
 
 
@@ -40,9 +44,11 @@ def route_table():
     return caching.shared("routes", build=lambda: _route_table() or {})
 
 
-def find_live_page(path):
-    """The live page at `path` ('courses/x/'), loaded in one query, or None."""
-    entry = route_table().get("/" + path if path else "/")
+def find_live_page(path, language=None):
+    """The live page at `path` ('courses/x/') in the tree of `language` (the active one),
+    loaded in one query, or None (then Wagtail routes it, with the English fallback)."""
+    tree = route_table().get(language or translation.get_language())
+    entry = tree.get("/" + path if path else "/") if tree else None
     if entry is None:
         return None
     pk, content_type_id, restricted = entry

@@ -49,8 +49,20 @@ def untranslated_language(page, language):
     elif language == settings.LANGUAGE_CODE:
         return ""
     else:
-        written_in = page.locale.language_code
+        written_in = language_of_locale(page.locale_id)
     return written_in if written_in != language else ""
+
+
+def language_of_locale(locale_id):
+    """The language code of a locale, from the shared cache (locales hardly ever change)."""
+    from wagtail.models import Locale
+
+    from courses import caching
+
+    codes = caching.shared(
+        "locale-languages", build=lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+    return codes.get(locale_id)
 
 
 class StaysInLanguageMixin:
@@ -131,14 +143,20 @@ def source_page(page):
             if root.language_code == settings.LANGUAGE_CODE:
                 return page
             break
-    source = (
-        Page.objects.filter(
-            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    from courses import caching
+
+    def find():
+        found = (
+            Page.objects.filter(
+                translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .exclude(pk=page.pk)
+            .first()
         )
-        .exclude(pk=page.pk)
-        .first()
-    )
-    return source.specific if source else page
+        return found.specific if found else False
+
+    # Shared like the outline: a page read in Russian finds its English source for free.
+    return caching.shared("source-page", page.translation_key, build=find) or page
 
 
 def translation_in(page, language):
