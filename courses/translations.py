@@ -170,3 +170,28 @@ def translation_in(page, language):
         .first()
     )
     return found or page
+
+
+def titles_in(language):
+    """{translation key: title} of the live pages written in `language`, shared and cached:
+    an outline of English pages reads in the learner's language at no query."""
+    from wagtail.models import Page
+
+    from courses import caching
+
+    return caching.shared(
+        "titles",
+        language,
+        build=lambda: dict(
+            Page.objects.live()
+            .filter(locale__language_code=language, alias_of=None)
+            .values_list("translation_key", "title")
+        ),
+    )
+
+
+def title_in(page, language):
+    """`page`'s title in `language`: its translation's where there is one."""
+    if language == settings.LANGUAGE_CODE or page is None:
+        return page.title if page is not None else ""
+    return titles_in(language).get(page.translation_key, page.title)

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 import pytest
+from bs4 import BeautifulSoup
 
 from courses import completion, enrolments, progress
 from courses.models import Enrolment
@@ -81,3 +82,23 @@ def test_a_learner_enrolled_in_english_reads_the_russian_lesson(client, course_i
     assert response.status_code == 200
     assert response.context["page"] == russian_lesson
     assert "translation-note" not in response.text
+
+
+def test_the_outline_of_a_russian_lesson_reads_in_russian_where_translated(client):
+    course = make_course("Cooperation basics", lessons=3)
+    translated(course, "ru", title="Основы сотрудничества")
+    first, second, third = lessons_of(course)
+    russian_first = translated(first, "ru", title="Урок 1")
+    translated(second, "ru", title="Урок 2")
+    learner = make_user("officer")
+    enrolments.enrol(learner, course)
+    client.force_login(learner)
+
+    page = BeautifulSoup(client.get(russian_first.url).content, "html.parser")
+
+    assert page.select_one(".breadcrumb a").get_text(strip=True) == "Основы сотрудничества"
+    assert "Урок 2" in page.select_one(".pager__next").get_text(" ", strip=True)
+    outline = [a.get_text(strip=True) for a in page.select(".outline a, .outline span")]
+    assert "Урок 1" in outline and "Урок 2" in outline
+    assert third.title in outline  # not translated yet: its English title
+    assert page.select_one(".pager__next")["href"].startswith("/ru/")

@@ -54,9 +54,7 @@ def test_a_translated_course_costs_its_learners_no_more_queries(client, learner_
     assert page.context["page"].pk == russian_lesson.pk
 
 
-def test_an_untranslated_lesson_under_ru_is_still_the_english_one_with_its_note(
-    client, learner_of
-):
+def test_an_untranslated_lesson_under_ru_is_still_the_english_one_with_its_note(client, learner_of):
     course = make_course("Cooperation basics", lessons=3)
     learner_of(course)
     translated(course, "ru", title="Основы сотрудничества")
