@@ -28,7 +28,7 @@ def url_here(context, page):
     translation answers, or the English page with its note when there is none yet."""
     url = page.get_url(context.get("request"))
     language = translation.get_language()
-    if url and url.startswith("/") and language != settings.LANGUAGE_CODE:
-        if not language_of_path(url):
-            url = f"/{language}{url}"
+    reading_another = language != settings.LANGUAGE_CODE
+    if reading_another and url and url.startswith("/") and not language_of_path(url):
+        url = f"/{language}{url}"
     return url
