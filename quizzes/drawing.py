@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from quizzes.models import Question
+from quizzes.models.questions import Question
 
 
 def draw_from_banks(rules, taken, rng):

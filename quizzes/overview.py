@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from quizzes.attempts import close_if_overdue
-from quizzes.models import Attempt, AttemptState, QuizGrade
+from quizzes.models.attempts import Attempt, AttemptState, QuizGrade
 
 
 @dataclass
