@@ -29,17 +29,8 @@ from quizzes.models import (
     QuizPage,
     Response,
 )
-from tests.builders import make_user
-from tests.quizzes.builders import (
-    course_of,
-    enrolled_learner,
-    essay,
-    make_module,
-    make_quiz,
-    single_choice,
-    take,
-    true_false,
-)
+from tests.builders import course_of, enrolled_learner, make_user
+from tests.quizzes.builders import essay, make_module, make_quiz, single_choice, take, true_false
 
 pytestmark = pytest.mark.django_db
 

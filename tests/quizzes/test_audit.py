@@ -14,15 +14,8 @@ from courses.models import Enrolment, StepCompletion
 from learners.models import Cohort
 from quizzes.marking import MarkingError, mark_response
 from quizzes.models import GradingMethod, Response
-from tests.builders import make_user
-from tests.quizzes.builders import (
-    course_of,
-    enrolled_learner,
-    essay,
-    make_quiz,
-    single_choice,
-    take,
-)
+from tests.builders import course_of, enrolled_learner, make_user
+from tests.quizzes.builders import essay, make_quiz, single_choice, take
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from reports.exports import CsvFormat, XlsxFormat
 from reports.models import ExportFile
-from tests.builders import make_user
+from tests.builders import enrolled_learner, make_user
 from tests.reports.builders import hand_built_cohort
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +137,7 @@ def test_the_transcript_exports_as_csv_and_xlsx(trainer_client, built):
 
 
 def test_quiz_results_compare_the_cohort_with_every_learner(trainer_client, built):
-    from tests.quizzes.builders import enrolled_learner, take
+    from tests.quizzes.builders import take
     from tests.reports.builders import WRONG
 
     for n in range(2):
