@@ -71,7 +71,7 @@ demo: seed accounts static ## Set up everything and serve the demo on 127.0.0.1:
 	$(DEMO_ENV) $(VENV)/bin/gunicorn academy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 .PHONY: check
-check: venv ## System checks, migrations in step with models, deploy settings, lint
+check: venv ## System checks, migrations in step with models, deploy settings, lint (code and templates)
 	mkdir -p var
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
@@ -79,6 +79,7 @@ check: venv ## System checks, migrations in step with models, deploy settings, l
 		ALLOWED_HOSTS=academy.example.org $(PY) manage.py check --deploy --fail-level WARNING
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
 
 .PHONY: test
 test: venv translations browser-deps ## Set up and run the whole test suite (SQLite)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
 
-from courses.models import Enrolment
+from courses.models.progress import Enrolment
 
 REVOKE = "academy.completion.revoke"
 RESTORE = "academy.completion.restore"

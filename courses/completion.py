@@ -9,7 +9,7 @@ failing). Completing a course's last step completes the enrolment and sends
 from django.utils import timezone
 
 from courses import audit
-from courses.models import Enrolment, StepCompletion
+from courses.models.progress import Enrolment, StepCompletion
 from courses.outline import outline_steps
 from courses.signals import course_completed, course_reopened
 from courses.tree import course_path_of_step

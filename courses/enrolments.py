@@ -2,7 +2,7 @@
 
 from django.db import IntegrityError, transaction
 
-from courses.models import Enrolment
+from courses.models.progress import Enrolment
 from courses.tree import course_path_of_step
 
 

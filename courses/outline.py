@@ -8,13 +8,16 @@ query once it is warm.
 from wagtail.models import Page
 
 from courses import caching
-from courses.models import CoursePage
 from courses.tree import step_depth
 
 
 def course_at(path):
-    """The course page at a tree path, from the shared cache (one query when it is cold)."""
-    return caching.shared("course", path, build=lambda: CoursePage.objects.get(path=path))
+    """The course page at a tree path, from the shared cache (two queries when it is cold).
+
+    Read as the specific page at that place rather than through the course model, so the
+    page models may ask the outline without the outline importing them.
+    """
+    return caching.shared("course", path, build=lambda: Page.objects.get(path=path).specific)
 
 
 def outline_pages(course):

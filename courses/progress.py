@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from wagtail.models import Page
 
 from courses.completion import completed_step_ids
-from courses.models import CoursePage
 from courses.outline import course_at, outline_pages, outline_steps
 from courses.tree import (
     course_path_of_step,
@@ -58,7 +57,7 @@ class ModuleProgress(StepCounts):
 
 @dataclass
 class CourseProgress(StepCounts):
-    course: CoursePage
+    course: Page
     modules: list
 
     @property

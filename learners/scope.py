@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 from django.db.models import Exists, Q
 
+from courses.roles import ADMINISTRATORS, COURSE_LEADS
 from learners.models import Cohort, CourseLead
-
-ADMINISTRATORS = "Administrators"
-COURSE_LEADS = "Course leads"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from quizzes.content import data_from_version
 from quizzes.drawing import compose_questions
 from quizzes.grades import mark_paper, refresh_grade, score_attempt
 from quizzes.locking import lock_attempt, lock_learner
-from quizzes.models import Attempt, AttemptState, Response, ResponseChoice
+from quizzes.models.attempts import Attempt, AttemptState, Response, ResponseChoice
 from quizzes.paper import display_order, load_paper, new_rng
 from quizzes.versions import freeze
 

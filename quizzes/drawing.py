@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from wagtail.models import Locale
 
-from quizzes.models import Question
+from quizzes.models.questions import Question
 
 
 def _preferred(rows, locale_id, default_locale_id):

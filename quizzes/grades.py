@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from courses.completion import record_completion, revoke_completion
 from quizzes.grading import mark_for, percent_of
-from quizzes.models import Attempt, AttemptState, GradingMethod, QuizGrade
+from quizzes.models.attempts import Attempt, AttemptState, QuizGrade
+from quizzes.models.rules import GradingMethod
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ and `Response` catch whatever slips past.
 
 from django.db import IntegrityError, transaction
 
-from quizzes.models import Attempt, QuizGrade
+from quizzes.models.attempts import Attempt, QuizGrade
 
 
 def lock_learner(quiz_id, user_id):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from courses.translations import source_page
 from quizzes.attempts import close_if_overdue
-from quizzes.models import Attempt, AttemptState, QuizGrade
+from quizzes.models.attempts import Attempt, AttemptState, QuizGrade
 
 
 @dataclass

@@ -10,7 +10,7 @@ import secrets
 
 from quizzes.drawing import draw_from_banks
 from quizzes.grades import mark_paper, score
-from quizzes.models import Question
+from quizzes.models.questions import Question
 from quizzes.paper import PaperItem, display_order, new_rng
 from quizzes.versions import data_from_question
 

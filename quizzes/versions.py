@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 
 from quizzes import kinds
 from quizzes.content import data_from_content
-from quizzes.models import QuestionVersion, VersionChoice
+from quizzes.models.versions import QuestionVersion, VersionChoice
 
 WEIGHT_STEP = Decimal("0.01")
 

@@ -19,24 +19,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.enrolments import can_take_step
-from courses.progress import course_of_step, step_context
+from courses.progress import course_of_step
 from courses.translations import source_page, translation_in
 from quizzes import attempts, preview
 from quizzes.forms import parse_answers, read_attempt_form
 from quizzes.models import Attempt, AttemptState, QuizPage, ReviewOptions
-from quizzes.overview import quiz_overview
 from quizzes.paper import load_paper, question_fields
 from quizzes.review import review_item
 
 
-def _frame(request, quiz):
-    """What `courses/step_base.html` needs around the quiz's own content.
+def render_in_quiz(request, quiz, template, context, status=200):
+    """Render `template` (it extends `quizzes/base.html`) with the quiz page's own context.
 
-    `quiz` is the source quiz an attempt belongs to; the frame shows it in the language
-    the learner reads in.
+    The frame around an attempt or a result (course, outline, previous and next step, the
+    learner's overview of the quiz) is what the quiz page itself shows, from
+    `QuizPage.get_context`, as `RoutablePageMixin.render` does for a page's sub-routes.
     """
-    shown = translation_in(quiz, get_language())
-    return {"page": shown, "self": shown, **step_context(request.user, quiz)}
+    # The quiz in the language being read: its frame and feedback in that language.
+    quiz = translation_in(quiz, get_language())
+    page_context = quiz.get_context(request)
+    return TemplateResponse(request, template, {**page_context, **context}, status=status)
 
 
 def _own_attempt(request, attempt_id):
@@ -91,7 +93,6 @@ def render_attempt(request, attempt, *, items=None, errors=None, raw_texts=None,
         for item in items
     ]
     context = {
-        **_frame(request, attempt.quiz),
         "attempt": attempt,
         "questions": questions,
         "errors": [q for q in questions if q["error"]],
@@ -100,7 +101,7 @@ def render_attempt(request, attempt, *, items=None, errors=None, raw_texts=None,
         "time_left": format_duration(_seconds_left(attempt, now)),
         "answered": sum(1 for item in items if not item.answer.is_blank),
     }
-    return TemplateResponse(request, "quizzes/attempt.html", context, status=status)
+    return render_in_quiz(request, attempt.quiz, "quizzes/attempt.html", context, status=status)
 
 
 @login_required
@@ -217,19 +218,15 @@ def result(request, attempt_id):
     options = quiz.review_options(quiz.review_moment(attempt.submitted_at, now))
     # An abandoned attempt was never submitted: there is nothing graded to review.
     items = load_paper(attempt) if options.shows_questions and attempt.is_finished else []
-    overview = quiz_overview(request.user, quiz, now)
-    frame = _frame(request, quiz)
     context = {
-        **frame,
         "attempt": attempt,
         "options": options,
         "reviews": [review_item(item, options) for item in items],
-        "overall_feedback": frame["page"].feedback_for(attempt.percent)
+        "overall_feedback": translation_in(quiz, get_language()).feedback_for(attempt.percent)
         if attempt.percent is not None
         else "",
-        "overview": overview,
     }
-    return TemplateResponse(request, "quizzes/result.html", context)
+    return render_in_quiz(request, quiz, "quizzes/result.html", context)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -101,9 +102,12 @@ def _sort_columns(filters):
         "progress": _("Progress"),
         "activity": _("Last activity"),
     }
+    # Sorting keeps the course and status filters.
+    kept = {name: filters[name] for name in ("course", "status") if filters.get(name)}
     columns = []
     for key, label in labels.items():
         current = filters["sort"] == key
+        next_order = "desc" if current and not filters["descending"] else "asc"
         columns.append(
             {
                 "key": key,
@@ -112,7 +116,8 @@ def _sort_columns(filters):
                 "aria_sort": ("descending" if filters["descending"] else "ascending")
                 if current
                 else None,
-                "next_order": "desc" if current and not filters["descending"] else "asc",
+                "next_order": next_order,
+                "href": "?" + urlencode({**kept, "sort": key, "order": next_order}),
             }
         )
     return columns

@@ -2,32 +2,20 @@
 completions (Wagtail's site history shows an entry to those with a permission on its model).
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GRANTS = [
-    ("learners", "courselead", ["add", "change", "delete", "view"]),
-    ("quizzes", "response", ["view"]),
-    ("courses", "enrolment", ["view"]),
-]
+from courses.roles import ADMINISTRATORS, grant, model_permissions
+
+GRANTS = {
+    "learners": model_permissions("courselead"),
+    "quizzes": model_permissions("response", ["view"]),
+    "courses": model_permissions("enrolment", ["view"]),
+}
 
 
-def grant(apps, schema_editor):
-    for app_label in {app_label for app_label, _model, _actions in GRANTS}:
-        app_config = apps.get_app_config(app_label)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    for group in Group.objects.filter(name="Administrators"):
-        for app_label, model, actions in GRANTS:
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label=app_label,
-                    codename__in=[f"{action}_{model}" for action in actions],
-                )
-            )
+def grant_record(apps, schema_editor):
+    for app_label, codenames in GRANTS.items():
+        grant(apps, app_label, {ADMINISTRATORS: codenames})
 
 
 class Migration(migrations.Migration):
@@ -38,4 +26,4 @@ class Migration(migrations.Migration):
         ("courses", "0002_seed_record"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grant_record, migrations.RunPython.noop)]

@@ -7,21 +7,17 @@ the workflow of their English source.
 
 from django.db import migrations
 
+from courses.roles import ADMINISTRATORS, COURSE_LEADS, TRAINERS, grant
+
 CONTENT_LANGUAGES = ["ru", "uz"]
-TRANSLATING_GROUPS = ["Trainers", "Course leads", "Administrators"]
+TRANSLATING_GROUPS = [TRAINERS, COURSE_LEADS, ADMINISTRATORS]
 
 
 def add_locales_and_translators(apps, schema_editor):
     Locale = apps.get_model("wagtailcore.Locale")
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
     for language_code in CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=language_code)
-    submit = Permission.objects.get(
-        content_type__app_label="wagtail_localize", codename="submit_translation"
-    )
-    for group in Group.objects.filter(name__in=TRANSLATING_GROUPS):
-        group.permissions.add(submit)
+    grant(apps, "wagtail_localize", {role: ["submit_translation"] for role in TRANSLATING_GROUPS})
 
 
 class Migration(migrations.Migration):

@@ -1,28 +1,19 @@
 """Let administrators look certificates up and withdraw one."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from courses.roles import ADMINISTRATORS, grant
 
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("certificates")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="certificates",
-        codename__in=["view_certificate", "change_certificate"],
-    )
-    for group in Group.objects.filter(name="Administrators"):
-        group.permissions.add(*permissions)
+
+def grant_certificates(apps, schema_editor):
+    grant(apps, "certificates", {ADMINISTRATORS: ["view_certificate", "change_certificate"]})
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("certificates", "0001_initial"),
-        ("academy", "0002_site_tree_and_roles"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grant_certificates, migrations.RunPython.noop)]

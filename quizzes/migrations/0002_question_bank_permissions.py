@@ -1,32 +1,22 @@
 """Let trainers, course leads and administrators keep the question bank."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-ROLES = ["Trainers", "Course leads", "Administrators"]
+from courses.roles import ADMINISTRATORS, COURSE_LEADS, TRAINERS, grant, model_permissions
+
 MODELS = ["questioncategory", "question", "bankquestion"]
-ACTIONS = ["add", "change", "delete", "view"]
 
 
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("quizzes")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="quizzes",
-        codename__in=[f"{action}_{model}" for model in MODELS for action in ACTIONS],
-    )
-    for group in Group.objects.filter(name__in=ROLES):
-        group.permissions.add(*permissions)
+def grant_question_bank(apps, schema_editor):
+    codenames = [codename for model in MODELS for codename in model_permissions(model)]
+    grant(apps, "quizzes", {role: codenames for role in [TRAINERS, COURSE_LEADS, ADMINISTRATORS]})
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("quizzes", "0001_initial"),
-        ("academy", "0002_site_tree_and_roles"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grant_question_bank, migrations.RunPython.noop)]

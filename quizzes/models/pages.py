@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -252,7 +253,8 @@ class QuizPage(StepPage):
         from quizzes.overview import quiz_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = quiz_overview(request.user, self)
+        # Read when a template asks: an attempt's page shares this context and never does.
+        context["overview"] = SimpleLazyObject(lambda: quiz_overview(request.user, self))
         return context
 
 

@@ -23,8 +23,8 @@ from learners.models import Cohort, CourseLead
 from quizzes.kinds import QuestionKind
 from quizzes.models import BankQuestion, QuestionCategory, Response
 from reports.models import ExportFile
-from tests.builders import add_lesson, make_user
-from tests.quizzes.builders import course_of, enrolled_learner, essay, make_quiz, take
+from tests.builders import add_lesson, course_of, enrolled_learner, make_user
+from tests.quizzes.builders import essay, make_quiz, take
 
 # Our apps are those whose code lives in this repository (not in an installed package), so
 # a new app is covered the day it is added.

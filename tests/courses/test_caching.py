@@ -7,15 +7,22 @@ from django.test import Client
 
 import pytest
 
-from courses import caching, completion, enrolments
-from tests.builders import add_lesson, catalog, lessons_of, make_course, make_user, modules_of
+from courses import caching, completion
+from tests.builders import (
+    add_lesson,
+    catalog,
+    enrolled_learner,
+    lessons_of,
+    make_course,
+    modules_of,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def enrolled(course, username):
-    learner = make_user(username)
-    enrolments.enrol(learner, course)
+    """An enrolled learner and a browser logged in as them."""
+    learner = enrolled_learner(course, username)
     client = Client()
     client.force_login(learner)
     return learner, client

@@ -3,12 +3,23 @@
 from django.urls import reverse
 
 import pytest
+from bs4 import BeautifulSoup
 
 from courses import completion, enrolments, progress
 from courses.models import Enrolment, StepCompletion
 from tests.builders import PASSWORD, lessons_of, make_course, make_user
 
 pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text_of(page, selector):
+    """The text of the element `selector` finds, spaces collapsed ("" if none)."""
+    element = page.select_one(selector)
+    return " ".join(element.get_text(" ").split()) if element else ""
 
 
 @pytest.fixture
@@ -26,11 +37,13 @@ def course():
 def test_catalog_and_course_page_are_public(client, course):
     catalog = client.get("/courses/")
     assert catalog.status_code == 200
-    assert "Cross-border cooperation" in catalog.text
+    card_link = soup(catalog).select_one(".card__title a")
+    assert card_link.get_text() == "Cross-border cooperation" and card_link["href"] == course.url
 
     page = client.get(course.url)
     assert page.status_code == 200
-    assert "Log in to enrol" in page.text
+    log_in = soup(page).select_one("a.button")
+    assert log_in.get_text() == "Log in to enrol" and log_in["href"].startswith("/accounts/login/")
 
 
 def test_login_page_logs_in_and_returns_to_next(client, course):
@@ -90,12 +103,12 @@ def test_reading_a_lesson_shows_outline_navigation_and_progress(client, learner,
     response = client.get(second.url)
 
     assert response.status_code == 200
-    html = response.text
-    assert 'rel="prev"' in html and first.url in html
-    assert 'rel="next"' in html
-    assert "Step 2 of 4" in html
-    assert 'aria-current="page"' in html
-    assert "Mark as done" in html
+    page = soup(response)
+    assert page.select_one("a[rel=prev]")["href"] == first.url
+    assert page.select_one("a[rel=next]")["href"] == lessons_of(course)[2].url
+    assert text_of(page, ".step__kind") == "Lesson · Step 2 of 4"
+    assert page.select_one(".outline [aria-current=page]")["href"] == second.url
+    assert text_of(page, "form[data-complete-on-read] button") == "Mark as done and continue"
 
 
 def test_reading_a_lesson_changes_nothing(client, learner, course):
@@ -180,21 +193,23 @@ def test_course_page_offers_resume_at_the_first_unfinished_step(client, learner,
     lessons = lessons_of(course)
     completion.record_completion(learner, lessons[0])
 
-    response = client.get(course.url)
+    page = soup(client.get(course.url))
 
-    assert "Resume" in response.text
-    assert lessons[1].url in response.text
-    assert 'value="25"' in response.text  # the course progress bar
+    resume = page.select_one("a.button")
+    assert " ".join(resume.get_text().split()) == f"Resume: {lessons[1].title}"
+    assert resume["href"] == lessons[1].url
+    assert page.select_one("progress#course-progress")["value"] == "25"
 
 
 def test_dashboard_lists_enrolments_with_progress(client, learner, course):
     enrolments.enrol(learner, course)
     completion.record_completion(learner, lessons_of(course)[0])
 
-    response = client.get("/learn/")
+    page = soup(client.get("/learn/"))
 
-    assert "Cross-border cooperation" in response.text
-    assert "25% complete (1 of 4)" in response.text
+    [card] = page.select(".card")
+    assert text_of(card, ".card__title") == "Cross-border cooperation"
+    assert text_of(card, ".progress__text") == "25% complete (1 of 4)"
 
 
 def test_progress_json_is_the_learners_own(client, learner, course):

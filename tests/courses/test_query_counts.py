@@ -2,11 +2,12 @@
 
 Each test measures the same request on a small and a large course (or cohort), with the
 shared caches warm, and requires the same number of SQL queries, within the budget below.
-The large course also has many other learners enrolled, who must cost nothing.
+The large course also has many other learners enrolled, who must cost nothing; it is built
+once for the tests that share it.
 """
 
 from django.db import connection
-from django.test import Client
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -14,7 +15,14 @@ import pytest
 
 from courses import completion, enrolments
 from learners.models import Cohort
-from tests.builders import catalog, lessons_of, make_course, make_user, modules_of
+from tests.builders import (
+    catalog,
+    enrolled_learner,
+    lessons_of,
+    make_course,
+    make_user,
+    modules_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,60 +42,76 @@ def count_queries(client, method, url, **kwargs):
     return len(queries)
 
 
-def enrolled_learner(client, course, username, done=1):
-    learner = make_user(username)
-    enrolments.enrol(learner, course)
-    for lesson in lessons_of(course)[:done]:
-        completion.record_completion(learner, lesson)
-    client.force_login(learner)
-    return learner
+def log_in(client, course, username, done=1):
+    client.force_login(enrolled_learner(course, username, done=done))
 
 
-@pytest.fixture
-def small_and_large():
-    small, large = make_course("Small", lessons=3), make_course("Large", modules=4, lessons=15)
-    for n in range(25):
-        enrolled_learner(Client(), large, f"classmate-{n}", done=n)
-    return small, large
+class TestOneCourseOfThreeLessonsAndOneOfSixty(TestCase):
+    """The small and the large course are built once for the class (the slowest set-up of
+    the suite); each test's own learners and completions are rolled back after it."""
 
+    @classmethod
+    def setUpTestData(cls):
+        cls.small = make_course("Small", lessons=3)
+        cls.large = make_course("Large", modules=4, lessons=15)
+        for n in range(25):
+            enrolled_learner(cls.large, f"classmate-{n}", done=n)
 
-def test_course_page_costs_the_same_for_3_and_60_lessons(client, small_and_large):
-    counts = []
-    for course in small_and_large:
-        enrolled_learner(client, course, f"reader-{course.slug}")
-        client.get(course.url)  # warm the caches
-        counts.append(count_queries(client, "get", course.url))
-    assert counts[0] == counts[1] <= COURSE_PAGE
+    @property
+    def courses(self):
+        return [self.small, self.large]
 
+    def test_course_page_costs_the_same_for_3_and_60_lessons(self):
+        counts = []
+        for course in self.courses:
+            log_in(self.client, course, f"reader-{course.slug}")
+            self.client.get(course.url)  # warm the caches
+            counts.append(count_queries(self.client, "get", course.url))
+        assert counts[0] == counts[1] <= COURSE_PAGE
 
-def test_lesson_page_costs_the_same_for_3_and_60_lessons(client, small_and_large):
-    small, large = small_and_large
-    counts = []
-    for course in small_and_large:
-        enrolled_learner(client, course, f"learner-{course.slug}")
-        lesson = lessons_of(course)[1]
-        client.get(lesson.url)
-        counts.append(count_queries(client, "get", lesson.url))
-    assert counts[0] == counts[1] <= LESSON_PAGE
+    def test_lesson_page_costs_the_same_for_3_and_60_lessons(self):
+        counts = []
+        for course in self.courses:
+            log_in(self.client, course, f"learner-{course.slug}")
+            lesson = lessons_of(course)[1]
+            self.client.get(lesson.url)
+            counts.append(count_queries(self.client, "get", lesson.url))
+        assert counts[0] == counts[1] <= LESSON_PAGE
 
+    def test_module_page_costs_the_same_for_3_and_60_lessons(self):
+        counts = []
+        for course in self.courses:
+            log_in(self.client, course, f"module-{course.slug}")
+            module = modules_of(course)[0]
+            self.client.get(module.url)
+            counts.append(count_queries(self.client, "get", module.url))
+        assert counts[0] == counts[1] <= MODULE_PAGE
 
-def test_module_page_costs_the_same_for_3_and_60_lessons(client, small_and_large):
-    counts = []
-    for course in small_and_large:
-        enrolled_learner(client, course, f"module-{course.slug}")
-        module = modules_of(course)[0]
-        client.get(module.url)
-        counts.append(count_queries(client, "get", module.url))
-    assert counts[0] == counts[1] <= MODULE_PAGE
+    def test_anonymous_catalog_and_course_pages_cost_almost_nothing(self):
+        counts = []
+        for url in [catalog().url, self.small.url, self.large.url]:
+            self.client.get(url)
+            counts.append(count_queries(self.client, "get", url))
+        assert max(counts) <= ANONYMOUS_PAGE
+        assert counts[1] == counts[2]
 
+    def test_progress_json_costs_the_same_for_short_and_long_courses(self):
+        counts = []
+        for course in self.courses:
+            log_in(self.client, course, f"json-{course.slug}")
+            self.client.get("/learn/progress.json")
+            counts.append(count_queries(self.client, "get", "/learn/progress.json"))
+        assert counts[0] == counts[1]
 
-def test_anonymous_catalog_and_course_pages_cost_almost_nothing(client, small_and_large):
-    counts = []
-    for url in [catalog().url, small_and_large[0].url, small_and_large[1].url]:
-        client.get(url)
-        counts.append(count_queries(client, "get", url))
-    assert max(counts) <= ANONYMOUS_PAGE
-    assert counts[1] == counts[2]
+    def test_marking_a_lesson_done_does_not_walk_the_course(self):
+        counts = []
+        for course, index in [(self.small, 1), (self.large, 58)]:  # lesson 2 of 3, 59 of 60
+            log_in(self.client, course, f"done-{course.slug}", done=index)
+            lesson = lessons_of(course)[index]
+            self.client.get(lesson.url)  # warm the caches
+            url = reverse("courses:complete_lesson", args=[lesson.pk])
+            counts.append(count_queries(self.client, "post", url))
+        assert counts[0] == counts[1] <= COMPLETION
 
 
 def test_dashboard_costs_the_same_for_one_short_and_several_long_courses(client):
@@ -107,28 +131,6 @@ def test_dashboard_costs_the_same_for_one_short_and_several_long_courses(client)
         client.get("/learn/")
         counts.append(count_queries(client, "get", "/learn/"))
     assert counts[0] == counts[1] <= DASHBOARD
-
-
-def test_progress_json_costs_the_same_for_short_and_long_courses(client, small_and_large):
-    counts = []
-    for course in small_and_large:
-        enrolled_learner(client, course, f"json-{course.slug}")
-        client.get("/learn/progress.json")
-        counts.append(count_queries(client, "get", "/learn/progress.json"))
-    assert counts[0] == counts[1]
-
-
-def test_marking_a_lesson_done_does_not_walk_the_course(client, small_and_large):
-    small, large = small_and_large
-    counts = []
-    for course, index in [(small, 1), (large, 58)]:  # lesson 2 of 3 and lesson 59 of 60
-        enrolled_learner(client, course, f"done-{course.slug}", done=index)
-        lesson = lessons_of(course)[index]
-        client.get(lesson.url)  # warm the caches
-        counts.append(
-            count_queries(client, "post", reverse("courses:complete_lesson", args=[lesson.pk]))
-        )
-    assert counts[0] == counts[1] <= COMPLETION
 
 
 def test_cohort_page_costs_the_same_for_2_and_30_learners(client):

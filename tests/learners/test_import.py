@@ -10,6 +10,7 @@ from django.urls import reverse
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 
 from learners.importing import (
     ImportFileError,
@@ -24,6 +25,12 @@ from tests.builders import make_user
 pytestmark = pytest.mark.django_db
 
 HEADER = "username,first name,last name,e-mail,agency,rank,preferred language"
+
+
+def page_soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
 GOOD_ROWS = [
     "akarimov,Aziz,Karimov,aziz@example.org,MVD,Captain,uz",
     "ipetrova,Irina,Petrova,irina@example.org,Border Service,Major,ru",
@@ -61,8 +68,13 @@ def test_a_good_csv_is_previewed_then_imported_on_confirmation(
 
     page = preview(client, cohort, csv_file(HEADER, *GOOD_ROWS))
 
-    assert "2 accounts will be created" in page.text
-    assert "New account" in page.text
+    summary = page_soup(page).select_one(".import-summary")
+    assert " ".join(summary.get_text().split()).startswith("2 accounts will be created,")
+    actions = [
+        " ".join(row.select("td")[-1].get_text().split())
+        for row in page_soup(page).select("tbody tr")
+    ]
+    assert actions == ["New account", "New account"]
     assert not get_user_model().objects.filter(username="akarimov").exists()
     signed = page.context["signed"]
     with django_capture_on_commit_callbacks(execute=True):

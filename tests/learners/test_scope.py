@@ -10,8 +10,8 @@ import pytest
 
 from learners.models import Cohort, CourseLead
 from learners.scope import scope_of, visible_cohorts
-from tests.builders import make_course, make_user
-from tests.quizzes.builders import course_of, enrolled_learner, essay, make_quiz, take
+from tests.builders import course_of, enrolled_learner, make_course, make_user
+from tests.quizzes.builders import essay, make_quiz, take
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from courses.enrolments import enrol
-from courses.models import CoursePage, ModulePage
 from quizzes.attempts import post_answers, start_attempt
 from quizzes.forms import read_attempt_form
 from quizzes.kinds import QuestionKind
@@ -17,7 +15,7 @@ from quizzes.models import (
     QuizPage,
 )
 from quizzes.paper import load_paper
-from tests.builders import catalog, make_user
+from tests.builders import make_course, modules_of
 
 
 def _question(kind, prompt, weight=1, **fields):
@@ -85,10 +83,9 @@ def essay(prompt="Explain.", guidance="Mentions the central authority.", **field
 
 
 def make_module(title="Quiz course"):
-    """A live course with one module. No revisions: quiz tests do not need them, and they
-    make each test much slower."""
-    course = catalog().add_child(instance=CoursePage(title=title, summary=f"About {title}."))
-    return course.add_child(instance=ModulePage(title="Module 1"))
+    """A live course with one empty module, without revisions: quiz tests do not need them,
+    and they make each test much slower."""
+    return modules_of(make_course(title, lessons=0, revisions=False))[0]
 
 
 def make_quiz(
@@ -101,16 +98,6 @@ def make_quiz(
     quiz.draw_rules = [QuizDrawRule(category=category, count=count) for category, count in draws]
     quiz.feedback_bands = [QuizFeedbackBand(min_percent=low, feedback=text) for low, text in bands]
     return module.add_child(instance=quiz)
-
-
-def course_of(quiz):
-    return quiz.get_parent().get_parent().specific
-
-
-def enrolled_learner(quiz, username="officer"):
-    user = make_user(username, groups=["Learners"])
-    enrol(user, course_of(quiz))
-    return user
 
 
 def paper(attempt):

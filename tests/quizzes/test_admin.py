@@ -17,6 +17,7 @@ from wagtail.test.utils.form_data import (
 from wagtail.users.models import UserProfile
 
 import pytest
+from bs4 import BeautifulSoup
 
 from courses.models import StepCompletion
 from learners.models import Cohort, CourseLead
@@ -29,17 +30,8 @@ from quizzes.models import (
     QuizPage,
     Response,
 )
-from tests.builders import make_user
-from tests.quizzes.builders import (
-    course_of,
-    enrolled_learner,
-    essay,
-    make_module,
-    make_quiz,
-    single_choice,
-    take,
-    true_false,
-)
+from tests.builders import course_of, enrolled_learner, make_user
+from tests.quizzes.builders import essay, make_module, make_quiz, single_choice, take, true_false
 
 pytestmark = pytest.mark.django_db
 
@@ -175,6 +167,20 @@ class TestEssayMarking:
         assert response.status_code == 302 and "/admin/login/" in response.url
 
 
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def words(element):
+    return " ".join(element.get_text(" ").split())
+
+
+def figures(response):
+    """{label: value} of the quiz figures table of a statistics page."""
+    rows = soup(response).select("table.listing")[0].select("tr")
+    return {words(row.th): words(row.td) for row in rows}
+
+
 class TestStatisticsAndReview:
     def test_statistics_for_a_trainer(self, client, trainer):
         quiz = make_quiz(questions=[single_choice(), true_false()])
@@ -185,9 +191,9 @@ class TestStatisticsAndReview:
         client.force_login(trainer)
         page = client.get(reverse("quizzes_admin:statistics", args=[quiz.pk]))
         assert page.status_code == 200
-        html = page.content.decode()
-        assert "Mean score" in html and "33.33 %" in html  # 1/2, 0, 1/2 of the marks
-        assert "Which is right?" in html
+        assert figures(page)["Mean score"] == "33.33 %"  # 1/2, 0, 1/2 of the marks
+        [first_question, _] = soup(page).select("table.listing")[1].select("tbody > tr")
+        assert words(first_question.select("td")[1]).startswith("Which is right? (v1)")
         assert (
             client.get(
                 reverse("quizzes_admin:statistics", args=[quiz.pk]), {"attempts": "all"}
@@ -202,8 +208,11 @@ class TestStatisticsAndReview:
         take(quiz, mine, {"Which is right?": "Right"})
         take(quiz, enrolled_learner(quiz, "other"), {"Which is right?": "Wrong"})
         client.force_login(cohort_tutor(course_of(quiz), [mine]))
-        html = client.get(reverse("quizzes_admin:statistics", args=[quiz.pk])).content.decode()
-        assert "100.00 %" in html and "Computed over the 1 learner of your cohorts" in html
+        page = client.get(reverse("quizzes_admin:statistics", args=[quiz.pk]))
+        assert figures(page)["Mean score"] == "100.00 %"
+        # the paragraph that says over which attempts, and whose, the figures are
+        scope = soup(page).select_one('main a[href="?attempts=all"]').parent
+        assert words(scope).endswith("Computed over the 1 learner of your cohorts.")
 
     def test_the_review_queue_lists_overdue_and_flagged_questions(self, client, trainer):
         yesterday = timezone.localdate() - timedelta(days=1)
@@ -226,10 +235,14 @@ class TestStatisticsAndReview:
         assert not QuestionFlag.objects.exists()  # looking at the figures changes nothing
         assert client.post(statistics).status_code == 302
         client.force_login(train(trainer, course_of(quiz), []))
-        html = client.get(reverse("quizzes_admin:review_queue")).content.decode()
-        assert "Overdue?" in html and "Review was due" in html
-        assert "Too easy?" in html and "Facility over 95 %" in html
-        assert "Current?" not in html  # neither overdue nor flagged
+        response = client.get(reverse("quizzes_admin:review_queue"))
+        why = {
+            words(row.select("td")[0]): words(row.select("td")[2])
+            for row in soup(response).select("table.listing tbody tr")
+        }
+        assert set(why) == {"Overdue?", "Too easy?"}  # "Current?" is neither overdue nor flagged
+        assert why["Overdue?"].startswith("Review was due")
+        assert why["Too easy?"].startswith("Facility over 95 %")
 
     def test_only_figures_over_everyone_may_flag_questions(self, client):
         quiz = make_quiz(questions=[true_false("Too easy?")])
@@ -244,9 +257,9 @@ class TestStatisticsAndReview:
 
     def test_the_quiz_editor_links_to_statistics_and_preview(self, client, trainer, quiz):
         client.force_login(trainer)
-        html = client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk])).content.decode()
-        assert reverse("quizzes_admin:statistics", args=[quiz.pk]) in html
-        assert reverse("quizzes:preview", args=[quiz.pk]) in html
+        editor = soup(client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk])))
+        assert editor.select(f'a[href="{reverse("quizzes_admin:statistics", args=[quiz.pk])}"]')
+        assert editor.select(f'a[href="{reverse("quizzes:preview", args=[quiz.pk])}"]')
 
 
 def question_form(kind="single_choice", prompt="Which channel?", choices=(), **fields):

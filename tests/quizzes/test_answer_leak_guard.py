@@ -40,8 +40,8 @@ from quizzes.grading import fraction
 from quizzes.kinds import QuestionKind
 from quizzes.models import QuestionChoice
 from quizzes.paper import load_paper
+from tests.builders import enrolled_learner
 from tests.quizzes.builders import (
-    enrolled_learner,
     essay,
     make_quiz,
     multiple_response,

@@ -13,16 +13,9 @@ import pytest
 from courses.models import StepCompletion
 from quizzes.attempts import start_attempt
 from quizzes.models import Attempt, AttemptState, QuestionVersion, QuizGrade
+from tests.builders import enrolled_learner
 from tests.concurrency import at_once
-from tests.quizzes.builders import (
-    enrolled_learner,
-    form_data,
-    make_quiz,
-    post_form,
-    single_choice,
-    take,
-    true_false,
-)
+from tests.quizzes.builders import form_data, make_quiz, post_form, single_choice, take, true_false
 
 pytestmark = [
     pytest.mark.postgres_only,

@@ -22,7 +22,8 @@ from quizzes.kinds import AnswerError, QuestionKind, QuestionKindBase
 from quizzes.kinds.text import TextKind, parse_number
 from quizzes.models import Attempt, AttemptState, Question, QuestionVersion
 from quizzes.seed import read_question
-from tests.quizzes.builders import enrolled_learner, make_quiz
+from tests.builders import enrolled_learner
+from tests.quizzes.builders import make_quiz
 
 pytestmark = pytest.mark.django_db
 

@@ -24,8 +24,8 @@ from quizzes.models import (
     Response,
 )
 from quizzes.overview import quiz_overview
+from tests.builders import enrolled_learner
 from tests.quizzes.builders import (
-    enrolled_learner,
     essay,
     form_data,
     make_module,

@@ -13,8 +13,8 @@ from quizzes.kinds import QuestionKind
 from quizzes.kinds.text import parse_number
 from quizzes.models import Attempt, AttemptState, Response
 from quizzes.paper import load_paper
+from tests.builders import enrolled_learner
 from tests.quizzes.builders import (
-    enrolled_learner,
     essay,
     make_quiz,
     matching,

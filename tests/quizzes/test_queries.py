@@ -5,13 +5,8 @@ from django.urls import reverse
 import pytest
 
 from quizzes.attempts import start_attempt
-from tests.quizzes.builders import (
-    enrolled_learner,
-    form_data,
-    make_module,
-    make_quiz,
-    single_choice,
-)
+from tests.builders import enrolled_learner
+from tests.quizzes.builders import form_data, make_module, make_quiz, single_choice
 
 pytestmark = pytest.mark.django_db
 

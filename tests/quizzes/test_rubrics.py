@@ -13,15 +13,8 @@ from quizzes.kinds import QuestionKind
 from quizzes.marking import mark_with_rubric
 from quizzes.models import AttemptState, Response
 from quizzes.rubrics import RubricError, level_key, levels_mark
-from tests.builders import make_user
-from tests.quizzes.builders import (
-    course_of,
-    enrolled_learner,
-    essay,
-    essay_with_rubric,
-    make_quiz,
-    take,
-)
+from tests.builders import course_of, enrolled_learner, make_user
+from tests.quizzes.builders import essay, essay_with_rubric, make_quiz, take
 
 pytestmark = pytest.mark.django_db
 

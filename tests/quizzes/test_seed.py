@@ -17,7 +17,8 @@ from quizzes.models import (
     QuizPage,
 )
 from quizzes.seed import read_settings
-from tests.quizzes.builders import enrolled_learner, take
+from tests.builders import enrolled_learner
+from tests.quizzes.builders import take
 
 pytestmark = pytest.mark.django_db
 

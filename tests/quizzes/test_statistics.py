@@ -16,14 +16,8 @@ from quizzes.models import Attempt, AttemptState, QuestionFlag, Response, Respon
 from quizzes.paper import new_rng
 from quizzes.statistics import quiz_statistics, refresh_flags
 from quizzes.versions import freeze
-from tests.quizzes.builders import (
-    enrolled_learner,
-    make_quiz,
-    numeric,
-    single_choice,
-    take,
-    true_false,
-)
+from tests.builders import enrolled_learner
+from tests.quizzes.builders import make_quiz, numeric, single_choice, take, true_false
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,8 @@ from quizzes.drawing import compose_questions
 from quizzes.models import Question, QuestionCategory, QuizGrade
 from quizzes.paper import load_paper, new_rng
 from quizzes.statistics import quiz_statistics
+from tests.builders import course_of, enrolled_learner
 from tests.quizzes.builders import (
-    course_of,
-    enrolled_learner,
     make_quiz,
     matching,
     multiple_response,

@@ -18,9 +18,8 @@ from quizzes.models import (
     Response,
     ResponseChoice,
 )
-from tests.builders import make_user
+from tests.builders import enrolled_learner, make_user
 from tests.quizzes.builders import (
-    enrolled_learner,
     essay,
     form_data,
     item_for,
@@ -41,6 +40,20 @@ pytestmark = pytest.mark.django_db
 
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
+
+
+def text(element):
+    """An element's text with its spaces collapsed."""
+    return " ".join(element.get_text(" ").split())
+
+
+def review_of(page, prompt):
+    """The review of the question whose prompt is `prompt` on a result page."""
+    return next(
+        review
+        for review in page.select("section.quiz-review")
+        if text(review.select_one(".quiz-review__prompt")) == prompt
+    )
 
 
 def url(name, *args):
@@ -117,6 +130,35 @@ class TestAccess:
 
     def test_starting_needs_a_post(self, learner_client, quiz):
         assert learner_client.get(url("start", quiz.pk)).status_code == 405
+
+
+class TestTheQuizFrame:
+    """An attempt and its result stand in the frame the quiz page itself has."""
+
+    def test_the_quiz_its_attempt_and_result_extend_the_quiz_base_template(
+        self, learner_client, quiz, learner
+    ):
+        attempt = start_attempt(learner, quiz)[0]
+        for target in [quiz.url, url("attempt", attempt.pk)]:
+            names = [t.name for t in learner_client.get(target).templates]
+            assert "quizzes/base.html" in names, target
+        finished = take(quiz, enrolled_learner(quiz, "finished"), {"Which is right?": "Right"})
+        learner_client.force_login(finished.user)
+        names = [t.name for t in learner_client.get(url("result", finished.pk)).templates]
+        assert "quizzes/base.html" in names
+
+    def test_the_attempt_page_has_the_quiz_pages_outline_and_heading(
+        self, learner_client, quiz, attempt
+    ):
+        quiz_page = soup(learner_client.get(quiz.url))
+        attempt_page = soup(learner_client.get(url("attempt", attempt.pk)))
+        for selector in [
+            "nav.breadcrumb",
+            "aside.step-layout__outline",
+            "#step-title",
+            "nav.pager",
+        ]:
+            assert attempt_page.select_one(selector) == quiz_page.select_one(selector), selector
 
 
 class TestTakingAQuizWithoutJavaScript:
@@ -373,26 +415,38 @@ class TestResultPage:
         self, learner_client, quiz, learner
     ):
         attempt = self.answer_everything(quiz, learner)
-        html = learner_client.get(url("result", attempt.pk)).content.decode()
-        assert "Your score: 0 of 8 marks (0 %)" in html and "Not passed" in html
-        assert "No: Wrong." in html  # feedback on the chosen choice
-        assert "Because Europol said so." in html and "Literature review, ref. [9]" in html
-        assert "The right answer" not in html  # not allowed right after, by default
-        assert "A model answer" not in html  # the blank essay got 0 without a trainer
+        response = learner_client.get(url("result", attempt.pk))
+        page = soup(response)
+        assert text(page.select_one(".quiz-score")) == "Your score: 0 of 8 marks (0 %)."
+        assert text(page.select_one(".quiz-verdict")).startswith("Not passed")
+        single = review_of(page, "Which is right?")
+        # feedback on the chosen choice, the explanation and the source
+        assert "No: Wrong." in [text(p) for p in single.select(".quiz-review__feedback")]
+        assert text(single.select_one(".quiz-review__explanation")).endswith(
+            "Because Europol said so."
+        )
+        assert text(single.select_one(".quiz-review__source cite")) == "Literature review, ref. [9]"
+        assert not page.select(".quiz-review__right")  # not allowed right after, by default
+        # the blank essay got 0 without a trainer: no model answer anywhere
+        assert "A model answer" not in response.content.decode()
 
     def test_later_the_right_answer_when_allowed(self, learner_client, quiz, learner):
         attempt = self.answer_everything(quiz, learner, review_open_right_answer=True)
         Attempt.objects.filter(pk=attempt.pk).update(
             submitted_at=timezone.now() - timedelta(hours=1)
         )
-        html = learner_client.get(url("result", attempt.pk)).content.decode()
-        assert "The right answer" in html and "Crime as a Service" in html
+        right_answers = soup(learner_client.get(url("result", attempt.pk))).select(
+            ".quiz-review__right"
+        )
+        assert any("Crime as a Service" in text(right) for right in right_answers)
 
     def test_after_the_quiz_closes_the_right_answer_by_default(self, learner_client, quiz, learner):
         attempt = self.answer_everything(quiz, learner)
         QuizPage.objects.filter(pk=quiz.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
-        html = learner_client.get(url("result", attempt.pk)).content.decode()
-        assert "The right answer" in html and "1492" in html
+        right_answers = soup(learner_client.get(url("result", attempt.pk))).select(
+            ".quiz-review__right"
+        )
+        assert "The right answer: 1492" in [text(right) for right in right_answers]
 
     def test_nothing_of_the_questions_when_review_is_off(self, learner_client, quiz, learner):
         off = {
@@ -407,8 +461,10 @@ class TestResultPage:
             ]
         }
         attempt = self.answer_everything(quiz, learner, **off)
-        html = learner_client.get(url("result", attempt.pk)).content.decode()
-        assert "Your score" in html and "Which is right?" not in html and "No: Wrong." not in html
+        response = learner_client.get(url("result", attempt.pk))
+        assert text(soup(response).select_one(".quiz-score")).startswith("Your score")
+        html = response.content.decode()
+        assert "Which is right?" not in html and "No: Wrong." not in html
 
     def test_overall_feedback(self, learner_client, learner):
         banded = make_quiz(
