@@ -1,4 +1,7 @@
-"""One quiz's results for a cohort beside the whole population (reusing quizzes.statistics)."""
+"""One quiz's results for a cohort beside the whole population (reusing quizzes.statistics).
+
+A question is one row in every language it was answered in (`quizzes.statistics_groups`).
+"""
 
 from dataclasses import dataclass
 
@@ -29,22 +32,21 @@ def cohort_quiz_results(quiz, learner_ids):
     cohort = quiz_statistics(quiz, user_ids=learner_ids)
     everyone = quiz_statistics(quiz)
     percents = attempts_for_statistics(quiz, user_ids=learner_ids).values_list("percent", flat=True)
-    by_version = {stat.version.pk: stat for stat in everyone.questions}
-    questions = [
-        QuestionComparison(
-            slot_label=stat.slot_label,
-            prompt=stat.version.prompt,
-            cohort_facility=stat.facility,
-            cohort_responses=stat.responses,
-            everyone_facility=by_version[stat.version.pk].facility
-            if stat.version.pk in by_version
-            else None,
-            everyone_responses=by_version[stat.version.pk].responses
-            if stat.version.pk in by_version
-            else 0,
+    # A question and its translations are one row: the cohort may have read it in Russian.
+    by_identity = {group.versions[0].identity: group for group in everyone.groups}
+    questions = []
+    for group in cohort.groups:
+        overall = by_identity.get(group.versions[0].identity)
+        questions.append(
+            QuestionComparison(
+                slot_label=group.versions[0].slot_label,
+                prompt=group.versions[0].version.prompt,
+                cohort_facility=group.facility,
+                cohort_responses=group.responses,
+                everyone_facility=overall.facility if overall else None,
+                everyone_responses=overall.responses if overall else 0,
+            )
         )
-        for stat in cohort.questions
-    ]
     return CohortQuizResults(
         quiz=quiz,
         cohort=cohort,

@@ -239,3 +239,19 @@ def test_a_trainer_translates_a_bank_question_from_the_admin(client, admin_user)
     )
     assert translation.category_id == bank.pk and translation.quiz_id is None
     assert [c.is_correct for c in translation.choices.all()] == [True, False, False]
+
+
+def test_a_cohort_report_shows_each_question_once_whatever_language_it_was_answered_in(quiz):
+    from reports.quiz_results import cohort_quiz_results
+
+    russian_quiz = translate(quiz, "ru", russian)
+    take(quiz, enrolled_learner(quiz, "anna"), ENGLISH_ANSWERS)
+    boris = enrolled_learner(quiz, "boris")
+    take(russian_quiz, boris, in_russian(ENGLISH_ANSWERS))
+
+    results = cohort_quiz_results(quiz, [boris.pk])
+
+    assert len(results.questions) == 6
+    row = next(q for q in results.questions if q.prompt == russian("Which is right?"))
+    assert (row.cohort_responses, row.everyone_responses) == (1, 2)
+    assert row.cohort_facility == row.everyone_facility == 100
