@@ -53,7 +53,13 @@ def untranslated_language(page, language):
     return written_in if written_in != language else ""
 
 
-def language_of_locale(locale_id):
+def default_locale_id():
+    """The id of the default (English) locale, from the shared cache."""
+    codes = language_of_locale(None, all_codes=True)
+    return next(pk for pk, code in codes.items() if code == settings.LANGUAGE_CODE)
+
+
+def language_of_locale(locale_id, *, all_codes=False):
     """The language code of a locale, from the shared cache (locales hardly ever change)."""
     from wagtail.models import Locale
 
@@ -62,7 +68,7 @@ def language_of_locale(locale_id):
     codes = caching.shared(
         "locale-languages", build=lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )
-    return codes.get(locale_id)
+    return codes if all_codes else codes.get(locale_id)
 
 
 class StaysInLanguageMixin:

@@ -13,7 +13,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.translations import source_page
+from courses.translations import language_of_locale, source_page
 from quizzes.content import data_from_version
 from quizzes.drawing import compose_questions
 from quizzes.grades import mark_paper, refresh_grade, score_attempt
@@ -76,7 +76,7 @@ def start_attempt(user, quiz, *, now=None):
                     deadline=deadline,
                     grace_ends_at=quiz.grace_end_for(deadline),
                     max_score=sum(versions[q.pk].weight for q in questions),
-                    language=paper_quiz.locale.language_code,
+                    language=language_of_locale(paper_quiz.locale_id),
                 )
         except IntegrityError:  # the constraints caught a concurrent start the lock did not
             current = Attempt.objects.filter(

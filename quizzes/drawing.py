@@ -11,8 +11,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from wagtail.models import Locale
-
+from courses.translations import default_locale_id
 from quizzes.models.questions import Question
 
 
@@ -36,7 +35,7 @@ def draw_from_banks(rules, taken, rng, *, locale_id=None):
     if not rules:
         return []
     taken = set(taken)
-    default_locale_id = Locale.get_default().pk
+    default_id = default_locale_id()
     rows = (
         Question.objects.filter(category_id__in={rule.category_id for rule in rules})
         .filter(Q(quiz__isnull=True) | Q(quiz__live=True))
@@ -49,7 +48,7 @@ def draw_from_banks(rules, taken, rng, *, locale_id=None):
         translations[row[1], row[2]].append(row)
     pool = defaultdict(list)  # category → [(identity, question pk in the wanted language)]
     for (category_id, identity), found in translations.items():
-        chosen = _preferred(found, locale_id, default_locale_id)
+        chosen = _preferred(found, locale_id, default_id)
         pool[category_id].append((min(row[0] for row in found), identity, chosen[0]))
     for entries in pool.values():
         entries.sort()  # by the identity's first question: the same order in every language

@@ -239,7 +239,8 @@ def test_a_translation_that_changes_a_right_answer_is_refused(tmp_path):
     assert Page.objects.count() == before
 
 
-def test_the_russian_practical_course_offers_its_russian_handout():
+def test_the_russian_practical_course_offers_its_russian_handout(seeded, settings):
+    settings.MEDIA_ROOT = seeded  # where the load stored the documents
     lesson = LessonPage.objects.get(slug="a-worked-model-request", locale__language_code="ru")
     [block] = [block for block in lesson.body if block.block_type == "document"]
     handout = SEED_DIR.parent / "documents" / "model-mla-request.ru.txt"

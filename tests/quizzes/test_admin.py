@@ -193,7 +193,7 @@ class TestStatisticsAndReview:
         assert page.status_code == 200
         assert figures(page)["Mean score"] == "33.33 %"  # 1/2, 0, 1/2 of the marks
         [first_question, _] = soup(page).select("table.listing")[1].select("tbody > tr")
-        assert words(first_question.select("td")[1]).startswith("Which is right? (v1)")
+        assert words(first_question.select("td")[1]).startswith("Which is right? (v1, en)")
         assert (
             client.get(
                 reverse("quizzes_admin:statistics", args=[quiz.pk]), {"attempts": "all"}
