@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from courses.seed import SeedError
 from quizzes.models import Question, QuestionCategory
 from quizzes.rubrics import rubric_data
+from quizzes.seed_questions import fill_question, read_question
 
 
 def final_bank_key(course_slug, module_slug):
@@ -32,8 +33,6 @@ def final_bank_for(course_slug, module_slug):
 
 
 def build_final_bank(module, value, spec, context):
-    from quizzes.seed import read_question
-
     key = final_bank_key(context.course.slug, module.slug)
     category = QuestionCategory.objects.filter(key=key).first()
     if value is None:
@@ -92,10 +91,8 @@ def _plain(source, name):
 
 
 def _save(question, fields, choices, order):
-    from quizzes.seed import _question
-
     category = question.category
-    question = _question(question if question.pk else None, fields, choices, category)
+    question = fill_question(question if question.pk else None, fields, choices, category)
     question.quiz = None
     question.sort_order = order
     question.full_clean(exclude=["quiz", "category"])

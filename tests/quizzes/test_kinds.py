@@ -21,7 +21,7 @@ from quizzes import kinds
 from quizzes.kinds import AnswerError, QuestionKind, QuestionKindBase
 from quizzes.kinds.text import TextKind, parse_number
 from quizzes.models import Attempt, AttemptState, Question, QuestionVersion
-from quizzes.seed import read_question
+from quizzes.seed_questions import read_question
 from tests.builders import enrolled_learner
 from tests.quizzes.builders import make_quiz
 
