@@ -25,11 +25,12 @@ class CoursesConfig(AppConfig):
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"courses-cache-d-{model}")
 
 
-def _page_changed(sender, instance, created=True, **kwargs):
-    """A page deleted, or created live without a publication (in code: seeds, tests)."""
+def _page_changed(sender, instance, **kwargs):
+    """A live page deleted, or saved without a publication (in code: seeds, tests): the
+    cached live pages (`courses.routing`) must not outlive their row."""
     from wagtail.models import Page
 
-    if created and isinstance(instance, Page) and instance.live:
+    if isinstance(instance, Page) and instance.live:
         from courses.caching import invalidate
 
         invalidate()
