@@ -132,7 +132,7 @@ def _anonymous_key(request):
     )
 
 
-def _is_anonymous_visit(request):
+def is_anonymous_visit(request):
     return (
         request.method in ("GET", "HEAD")
         and not request.GET
@@ -143,7 +143,7 @@ def _is_anonymous_visit(request):
 
 def cached_anonymous_page(request):
     """The cached response for an anonymous visitor, or None."""
-    if not _is_anonymous_visit(request):
+    if not is_anonymous_visit(request):
         return None
     stored = cache.get(_anonymous_key(request))
     if stored is None:
@@ -163,7 +163,7 @@ def cached_anonymous_page(request):
 
 def keep_anonymous_page(request, response):
     """Cache a page rendered for an anonymous visitor, if it is the same for all of them."""
-    if not _is_anonymous_visit(request) or response.status_code != 200:
+    if not is_anonymous_visit(request) or response.status_code != 200:
         return response
     patch_vary_headers(response, ["Cookie"])
     if getattr(request, "is_preview", False) or response.has_header("Cache-Control"):
