@@ -7,12 +7,17 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_delete, post_save
 
         from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from courses import caching
         from courses.caching import invalidate
+
+        request_started.connect(caching.request_started, dispatch_uid="courses-generations")
+        request_finished.connect(caching.request_finished, dispatch_uid="courses-generations")
 
         # Whatever changes what the public sees makes every shared cache entry stale.
         page_published.connect(invalidate, dispatch_uid="courses-cache-published")

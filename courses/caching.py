@@ -12,6 +12,7 @@ Nothing per learner (enrolments, completions, attempts) is ever cached here.
 import logging
 import os
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -45,8 +46,31 @@ def _generation_key(kind):
     return GENERATION_KEY if kind == CONTENT else f"{GENERATION_KEY}:{kind}"
 
 
+# Within one request the generations are read once (from Redis, a round trip each time):
+# `request_started` opens this per-thread memo and `request_finished` closes it; a bump in
+# the request clears it. Outside a request (tasks, commands) every read asks again.
+_request = threading.local()
+
+
+def request_started(**_signal_kwargs):
+    _request.generations = {}
+
+
+def request_finished(**_signal_kwargs):
+    _request.generations = None
+
+
 def content_generation(kind=CONTENT):
     """The current generation of `kind`: content (pages), or another kind of shared fact."""
+    memo = getattr(_request, "generations", None)
+    if memo is None:
+        return _read_generation(kind)
+    if kind not in memo:
+        memo[kind] = _read_generation(kind)
+    return memo[kind]
+
+
+def _read_generation(kind):
     if not _cache_is_shared():
         try:
             return os.stat(_generation_file(kind)).st_mtime_ns
@@ -61,6 +85,14 @@ def content_generation(kind=CONTENT):
 
 
 def _bump(kind=CONTENT):
+    try:
+        _write_generation(kind)
+    finally:
+        if getattr(_request, "generations", None):
+            _request.generations.pop(kind, None)
+
+
+def _write_generation(kind):
     if not _cache_is_shared():
         path = _generation_file(kind)
         try:

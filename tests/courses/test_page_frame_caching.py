@@ -5,12 +5,15 @@ The outline beside a lesson is cached per course, step and set of steps done; th
 content generation. None of them may show a draft, a stale title, or another user's state.
 """
 
+import os
+
 from django.contrib.auth.models import Group, Permission
+from django.core.signals import request_finished, request_started
 from django.test import Client
 
 import pytest
 
-from courses import completion, enrolments
+from courses import caching, completion, enrolments
 from learners.models import Cohort
 from tests.builders import lessons_of, make_course, make_user
 
@@ -139,3 +142,25 @@ def test_the_user_bar_shows_only_to_who_may_open_the_admin_now():
 
     editor.groups.remove(editors)
     assert bar not in editor_client.get(lesson.url).content.decode()
+
+
+def test_a_request_reads_the_generation_once_but_sees_its_own_publication():
+    request_started.send(sender=None)
+    try:
+        before = caching.content_generation()
+        # another process publishes: this request keeps the generation it started with
+        other = caching.content_generation() + 10**9
+        path = caching._generation_file(caching.CONTENT)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+        os.utime(path, ns=(other, other))
+        assert caching.content_generation() == before
+        # this request publishes: it sees its own change at once
+        caching.invalidate()
+        assert caching.content_generation() > other
+    finally:
+        request_finished.send(sender=None)
+    # outside a request, every read asks again
+    later = caching.content_generation() + 10**9
+    os.utime(path, ns=(later, later))
+    assert caching.content_generation() == later
