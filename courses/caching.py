@@ -96,9 +96,10 @@ def _write_generation(kind):
     if not _cache_is_shared():
         path = _generation_file(kind)
         try:
+            # Never behind the generation another process wrote (read before touching).
+            stamp = max(time.time_ns(), _read_generation(kind) + 1)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.touch()
-            stamp = max(time.time_ns(), content_generation(kind) + 1)
             os.utime(path, ns=(stamp, stamp))
         except OSError:
             # A read-only folder must not break publishing: this process forgets what it
