@@ -3,7 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from courses.caching import shared
 from courses.models import CourseIndexPage
 from courses.routing import attach_site
-from learners.scope import visible_cohorts
+from learners.roles import follows_cohorts
 
 
 def _catalog_url(request):
@@ -20,7 +20,5 @@ def navigation(request):
     user = request.user
     return {
         "catalog_url": SimpleLazyObject(lambda: _catalog_url(request)),
-        "follows_cohorts": SimpleLazyObject(
-            lambda: user.is_authenticated and visible_cohorts(user).exists()
-        ),
+        "follows_cohorts": SimpleLazyObject(lambda: follows_cohorts(user)),
     }

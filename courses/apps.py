@@ -7,12 +7,17 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_delete, post_save
 
         from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from courses import caching
         from courses.caching import invalidate
+
+        request_started.connect(caching.request_started, dispatch_uid="courses-generations")
+        request_finished.connect(caching.request_finished, dispatch_uid="courses-generations")
 
         # Whatever changes what the public sees makes every shared cache entry stale.
         page_published.connect(invalidate, dispatch_uid="courses-cache-published")
@@ -25,11 +30,12 @@ class CoursesConfig(AppConfig):
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"courses-cache-d-{model}")
 
 
-def _page_changed(sender, instance, created=True, **kwargs):
-    """A page deleted, or created live without a publication (in code: seeds, tests)."""
+def _page_changed(sender, instance, **kwargs):
+    """A live page deleted, or saved without a publication (in code: seeds, tests): the
+    cached live pages (`courses.routing`) must not outlive their row."""
     from wagtail.models import Page
 
-    if created and isinstance(instance, Page) and instance.live:
+    if isinstance(instance, Page) and instance.live:
         from courses.caching import invalidate
 
         invalidate()

@@ -12,6 +12,7 @@ Nothing per learner (enrolments, completions, attempts) is ever cached here.
 import logging
 import os
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -29,30 +30,76 @@ CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
 CSRF_PLACEHOLDER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
 
 
+CONTENT = "content"
+
+
 def _cache_is_shared():
     return "locmem" not in settings.CACHES["default"]["BACKEND"]
 
 
-def content_generation():
+def _generation_file(kind):
+    path = Path(settings.CONTENT_GENERATION_FILE)
+    return path if kind == CONTENT else path.with_name(f"{path.name}-{kind}")
+
+
+def _generation_key(kind):
+    return GENERATION_KEY if kind == CONTENT else f"{GENERATION_KEY}:{kind}"
+
+
+# Within one request the generations are read once (from Redis, a round trip each time):
+# `request_started` opens this per-thread memo and `request_finished` closes it; a bump in
+# the request clears it. Outside a request (tasks, commands) every read asks again.
+_request = threading.local()
+
+
+def request_started(**_signal_kwargs):
+    _request.generations = {}
+
+
+def request_finished(**_signal_kwargs):
+    _request.generations = None
+
+
+def content_generation(kind=CONTENT):
+    """The current generation of `kind`: content (pages), or another kind of shared fact."""
+    memo = getattr(_request, "generations", None)
+    if memo is None:
+        return _read_generation(kind)
+    if kind not in memo:
+        memo[kind] = _read_generation(kind)
+    return memo[kind]
+
+
+def _read_generation(kind):
     if not _cache_is_shared():
         try:
-            return os.stat(settings.CONTENT_GENERATION_FILE).st_mtime_ns
+            return os.stat(_generation_file(kind)).st_mtime_ns
         except OSError:  # not written yet (or cannot be)
             return 0
-    value = cache.get(GENERATION_KEY)
+    key = _generation_key(kind)
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
+        cache.add(key, time.time_ns(), timeout=None)
+        value = cache.get(key)
     return value
 
 
-def _bump():
+def _bump(kind=CONTENT):
+    try:
+        _write_generation(kind)
+    finally:
+        if getattr(_request, "generations", None):
+            _request.generations.pop(kind, None)
+
+
+def _write_generation(kind):
     if not _cache_is_shared():
-        path = Path(settings.CONTENT_GENERATION_FILE)
+        path = _generation_file(kind)
         try:
+            # Never behind the generation another process wrote (read before touching).
+            stamp = max(time.time_ns(), _read_generation(kind) + 1)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.touch()
-            stamp = max(time.time_ns(), content_generation() + 1)
             os.utime(path, ns=(stamp, stamp))
         except OSError:
             # A read-only folder must not break publishing: this process forgets what it
@@ -61,25 +108,43 @@ def _bump():
             cache.clear()
         return
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(_generation_key(kind))
     except ValueError:  # evicted or never set
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        cache.set(_generation_key(kind), time.time_ns(), timeout=None)
 
 
-def invalidate(**_signal_kwargs):
-    """Make every shared entry stale: now, and again once the change is committed, so that
-    a request that rebuilt an entry from the old rows in between does not keep it."""
-    _bump()
-    transaction.on_commit(_bump)
+def invalidate(kind=CONTENT, **_signal_kwargs):
+    """Make every shared entry of `kind` stale: now, and again once the change is
+    committed, so that a request that rebuilt an entry from the old rows in between does
+    not keep it."""
+    _bump(kind)
+    transaction.on_commit(lambda: _bump(kind))
 
 
-def shared(name, *parts, build):
-    """The cached value of `build()` for this content generation."""
-    key = ":".join(["courses", str(content_generation()), name, *map(str, parts)])
+# What this process unpickled last, by cache key: read-only structures (the route table,
+# outlines) are reused while the shared cache still holds their key, which saves
+# unpickling them on every request (an outline is a list of pages).
+_unpickled = {}
+_UNPICKLED_MAX = 256
+
+
+def shared(name, *parts, build, kind=CONTENT, reuse=False):
+    """The cached value of `build()` for the current generation of `kind`.
+
+    With `reuse`, this process keeps the value it read and hands the same object to every
+    request while the key stays in the shared cache: only for values nobody modifies.
+    """
+    key = ":".join(["courses", kind, str(content_generation(kind)), name, *map(str, parts)])
+    if reuse and key in _unpickled and cache.has_key(key):
+        return _unpickled[key]
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
+    if reuse:
+        if len(_unpickled) >= _UNPICKLED_MAX:
+            _unpickled.clear()
+        _unpickled[key] = value
     return value
 
 
@@ -100,7 +165,7 @@ def _anonymous_key(request):
     )
 
 
-def _is_anonymous_visit(request):
+def is_anonymous_visit(request):
     return (
         request.method in ("GET", "HEAD")
         and not request.GET
@@ -111,7 +176,7 @@ def _is_anonymous_visit(request):
 
 def cached_anonymous_page(request):
     """The cached response for an anonymous visitor, or None."""
-    if not _is_anonymous_visit(request):
+    if not is_anonymous_visit(request):
         return None
     stored = cache.get(_anonymous_key(request))
     if stored is None:
@@ -131,7 +196,7 @@ def cached_anonymous_page(request):
 
 def keep_anonymous_page(request, response):
     """Cache a page rendered for an anonymous visitor, if it is the same for all of them."""
-    if not _is_anonymous_visit(request) or response.status_code != 200:
+    if not is_anonymous_visit(request) or response.status_code != 200:
         return response
     patch_vary_headers(response, ["Cookie"])
     if getattr(request, "is_preview", False) or response.has_header("Cache-Control"):

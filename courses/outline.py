@@ -25,6 +25,7 @@ def outline_pages(course):
     return caching.shared(
         "outline",
         course.path,
+        reuse=True,  # read only: progress wraps the pages, never changes them
         build=lambda: list(
             Page.objects.live()
             .descendant_of(course)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
+from courses.caching import content_generation
 from courses.completion import completed_step_ids
 from courses.outline import course_at, outline_pages, outline_steps
 from courses.tree import (
@@ -69,6 +70,11 @@ class CourseProgress(StepCounts):
         return self.total > 0 and self.done == self.total
 
     @property
+    def done_key(self):
+        """The steps done, as text: what the cached outline of a step page varies on."""
+        return ",".join(str(step.page.pk) for step in self.steps if step.done)
+
+    @property
     def next_step(self):
         """Where the learner resumes: the first step not yet done."""
         return next((step for step in self.steps if not step.done), None)
@@ -113,6 +119,7 @@ def step_context(user, step):
     index = next((i for i, state in enumerate(steps) if state.page.pk == step.pk), None)
     module = next((m for m in progress.modules if is_below(step, m.page)), None)
     return {
+        "content_generation": content_generation(),
         "course": course,
         "progress": progress,
         "current_module": module,

@@ -3,10 +3,11 @@
 Wagtail routes a URL one tree level at a time (two queries per level: the child, then its
 specific page), so a lesson six levels deep costs a dozen queries before it renders. Here a
 cached map from URL path to page (rebuilt once per content generation, see
-`courses.caching`) finds the page, and one query loads it. Wagtail's own view then serves
-it, with its hooks (view restrictions, the user bar), as before. Each language has its tree
-(/ru/... is the Russian tree). Whatever the map does not know (a page's sub-route, several
-sites, a page not translated yet) goes through Wagtail's routing.
+`courses.caching`) finds the page, and the live page itself comes from the same cache (one
+query when it is cold). Wagtail's own view then serves it, with its hooks (view
+restrictions, the user bar), as before. Each language has its tree (/ru/... is the Russian
+tree). Whatever the map does not know (a page's sub-route, several sites, a page not
+translated yet) goes through Wagtail's routing.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -41,7 +42,7 @@ def _route_table():
 
 
 def route_table():
-    return caching.shared("routes", build=lambda: _route_table() or {})
+    return caching.shared("routes", reuse=True, build=lambda: _route_table() or {})
 
 
 def find_live_page(path, language=None):
@@ -53,7 +54,11 @@ def find_live_page(path, language=None):
         return None
     pk, content_type_id, restricted = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=pk, live=True).first() if model else None
+    if model is None:
+        return None
+    # The live row, shared like the route table: a draft lives in revisions, never here,
+    # and saving a live page (publishing does) starts a new generation.
+    page = caching.shared("page", pk, build=lambda: model.objects.filter(pk=pk, live=True).first())
     if page is not None and not restricted:
         page.unrestricted = True
     return page

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from courses.translations import language_of_locale, source_page
 from quizzes.content import data_from_version
+from quizzes.drafts import drafted_positions
 from quizzes.drawing import compose_questions
 from quizzes.grades import mark_paper, refresh_grade, score_attempt
 from quizzes.locking import lock_attempt, lock_learner
@@ -169,32 +170,50 @@ class Outcome:
     raw_texts: dict = field(default_factory=dict)
 
 
-def save_answers(attempt, items, answers, now):
-    """Store the answers that differ from the saved ones. Returns True if any did."""
-    changed = [
-        item for item in items if item.position in answers and answers[item.position] != item.answer
-    ]
-    if not changed:
-        return False
-    for item in changed:
-        item.answer = answers[item.position]
+def write_answers(items):
+    """Write the items' answers into their response rows: three statements, any length."""
+    if not items:
+        return
+    for item in items:
         item.response.text = item.answer.text
         item.response.answered = not item.answer.is_blank
-    Response.objects.bulk_update([item.response for item in changed], ["text", "answered"])
-    ResponseChoice.objects.filter(response__in=[item.response.pk for item in changed]).delete()
+    Response.objects.bulk_update([item.response for item in items], ["text", "answered"])
+    ResponseChoice.objects.filter(response__in=[item.response.pk for item in items]).delete()
     ResponseChoice.objects.bulk_create(
         [
             ResponseChoice(
                 response=item.response, choice_id=key, position=position, matched_id=matched
             )
-            for item in changed
+            for item in items
             for key, position, matched in item.kind.selection_rows(item.answer)
         ]
     )
-    attempt.saved_version += 1
-    attempt.last_saved_at = now
-    attempt.save(update_fields=["saved_version", "last_saved_at"])
-    return True
+
+
+def save_answers(attempt, items, answers, now):
+    """Store the answers that differ from the saved ones. Returns True if any did.
+
+    Answers autosaved in the attempt's draft (already laid over `items`) are written into
+    the response rows too, and the draft is emptied.
+    """
+    changed = [
+        item for item in items if item.position in answers and answers[item.position] != item.answer
+    ]
+    drafted = drafted_positions(attempt)
+    if not changed and not drafted:
+        return False
+    for item in changed:
+        item.answer = answers[item.position]
+    to_write = drafted | {item.position for item in changed}
+    write_answers([item for item in items if item.position in to_write])
+    attempt.draft = None
+    fields = ["draft"]
+    if changed:
+        attempt.saved_version += 1
+        attempt.last_saved_at = now
+        fields += ["saved_version", "last_saved_at"]
+    attempt.save(update_fields=fields)
+    return bool(changed)
 
 
 def post_answers(attempt, items, parsed, *, saved_version, finish, now=None):
@@ -230,7 +249,14 @@ def post_answers(attempt, items, parsed, *, saved_version, finish, now=None):
 
 
 def finish_attempt(attempt, items, submitted_at, *, automatically=False, grade=None):
-    """Grade what can be graded; the attempt is then graded or awaiting marking."""
+    """Grade what can be graded; the attempt is then graded or awaiting marking.
+
+    `items` carry the answers to grade (autosaved ones included, see `load_paper`); what
+    was only in the draft is written into the responses first.
+    """
+    drafted = drafted_positions(attempt)
+    write_answers([item for item in items if item.position in drafted])
+    attempt.draft = None
     marks = mark_paper(items)
     for item in items:
         item.response.mark = item.mark

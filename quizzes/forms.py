@@ -46,9 +46,12 @@ def parse_answers(items, data):
     return parsed
 
 
-def read_attempt_form(attempt, data):
-    """The attempt's paper and the answers posted for it: (items, ParsedAnswers)."""
-    items = load_paper(attempt)
+def read_attempt_form(attempt, data, *, saved_answers=True):
+    """The attempt's paper and the answers posted for it: (items, ParsedAnswers).
+
+    Without `saved_answers`, the items carry blank answers (one query less).
+    """
+    items = load_paper(attempt, answers=saved_answers)
     return items, parse_answers(items, data)
 
 

@@ -5,6 +5,11 @@ Every change to an attempt happens in a transaction that first locks the learner
 one learner (a double click, a second tab, a trainer marking an essay meanwhile) queue up,
 and no two of them take locks the other way round. The database constraints on `Attempt`
 and `Response` catch whatever slips past.
+
+The one exception is an autosave that the attempt's state decides alone (`quizzes.drafts`):
+a single conditional UPDATE of the attempt row, which holds that row's lock for the one
+statement and waits for no other lock while holding it, so it cannot close a cycle; a
+request holding both locks makes it wait, and it then finds its condition false.
 """
 
 from django.db import IntegrityError, transaction

@@ -21,6 +21,7 @@ from django.utils.crypto import salted_hmac
 
 from quizzes import kinds
 from quizzes.content import Answer, data_from_version
+from quizzes.drafts import decode
 
 TOKEN_LENGTH = 20
 
@@ -117,31 +118,37 @@ def new_rng():
     return random.SystemRandom()
 
 
-def load_paper(attempt):
-    """The attempt's questions with the answers saved so far: three queries, any length."""
-    responses = (
-        attempt.responses.select_related("version")
-        .prefetch_related("version__choices", "selections")
-        .order_by("position")
-    )
+def load_paper(attempt, *, answers=True):
+    """The attempt's questions with the answers saved so far: three queries, any length.
+
+    The answers autosaved in the attempt's draft (`quizzes.drafts`) are laid over the ones
+    in the response rows. Without `answers` (reading a posted form needs only the
+    questions), the items' answers are blank and it takes two queries.
+    """
+    responses = attempt.responses.select_related("version").order_by("position")
+    responses = responses.prefetch_related("version__choices", *(["selections"] if answers else []))
+    draft = (attempt.draft or {}) if answers else {}
     items = []
     for response in responses:
         question = data_from_version(response.version)
-        items.append(
-            PaperItem(
-                position=response.position,
-                slot=response.slot,
-                question=question,
-                display_keys=tuple(response.display_order),
-                salt=f"{attempt.pk}.{response.pk}",
-                answer=kinds.get(question.kind).answer_from_rows(
-                    response.text, response.selections.all()
-                ),
-                response=response,
-                mark=response.mark,
-                marker_comment=response.marker_comment,
-            )
+        item = PaperItem(
+            position=response.position,
+            slot=response.slot,
+            question=question,
+            display_keys=tuple(response.display_order),
+            salt=f"{attempt.pk}.{response.pk}",
+            response=response,
+            mark=response.mark,
+            marker_comment=response.marker_comment,
         )
+        if answers:
+            entry = draft.get(str(response.position))
+            item.answer = (
+                decode(item, entry)
+                if entry is not None
+                else item.kind.answer_from_rows(response.text, response.selections.all())
+            )
+        items.append(item)
     return items
 
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from courses.enrolments import can_take_step
 from courses.progress import course_of_step
 from courses.translations import source_page, translation_in
-from quizzes import attempts, preview
+from quizzes import attempts, drafts, preview
 from quizzes.forms import parse_answers, read_attempt_form
 from quizzes.models import Attempt, AttemptState, QuizPage, ReviewOptions
 from quizzes.paper import load_paper, question_fields
@@ -169,9 +169,17 @@ def _time_up_message(attempt):
 @login_required
 @require_POST
 def autosave(request, attempt_id):
-    """Save answers while the learner works (called by quiz.js); answers JSON, never marks."""
+    """Save answers while the learner works (called by quiz.js); answers JSON, never marks.
+
+    One UPDATE of the attempt when all is well (`quizzes.drafts`); the locked way otherwise.
+    """
     attempt = _own_attempt(request, attempt_id)
-    outcome = _post(attempt, request.POST, finish=False)
+    items, parsed = read_attempt_form(attempt, request.POST, saved_answers=False)
+    version = request.POST.get("saved_version")
+    if drafts.save_draft(attempt, items, parsed, saved_version=version, now=timezone.now()):
+        outcome = attempts.Outcome(attempts.Outcome.SAVED, attempt, items)
+    else:
+        outcome = _post(attempt, request.POST, finish=False)
     attempt = outcome.attempt
     if outcome.status in (outcome.SAVED, outcome.INVALID):
         now = timezone.now()

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "academy.headers.SiteAndAdminCSPMiddleware",
     "academy.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached pages for anonymous visitors, before sessions, users and CSRF checks run.
+    "courses.middleware.AnonymousPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.middleware.SlidingSessionMiddleware",  # sessions end after inactivity
     "django.middleware.locale.LocaleMiddleware",

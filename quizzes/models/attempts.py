@@ -46,6 +46,15 @@ class Attempt(models.Model):
         help_text=_("Counts saves, so that a form from an older page cannot overwrite answers."),
     )
     last_saved_at = models.DateTimeField(_("last saved at"), null=True, blank=True)
+    draft = models.JSONField(
+        _("autosaved answers"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Answers saved while the learner works, by position, not yet written to the "
+            "responses; they are written there when the form is saved or submitted."
+        ),
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_automatically = models.BooleanField(_("submitted when time ran out"), default=False)
     graded_at = models.DateTimeField(_("graded at"), null=True, blank=True)

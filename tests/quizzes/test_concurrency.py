@@ -13,6 +13,7 @@ import pytest
 from courses.models import StepCompletion
 from quizzes.attempts import start_attempt
 from quizzes.models import Attempt, AttemptState, QuestionVersion, QuizGrade
+from quizzes.paper import load_paper
 from tests.builders import enrolled_learner
 from tests.concurrency import at_once
 from tests.quizzes.builders import form_data, make_quiz, post_form, single_choice, take, true_false
@@ -114,3 +115,54 @@ def test_officers_starting_together_share_one_version_of_each_question():
     assert statuses == [302] * 5
     assert Attempt.objects.count() == 5
     assert QuestionVersion.objects.count() == 2
+
+
+def test_an_autosave_racing_the_submission_is_graded_or_refused_never_lost():
+    quiz = make_quiz(questions=[single_choice()])
+    learner = enrolled_learner(quiz)
+    attempt, _ = start_attempt(learner, quiz)
+    clients = [logged_in(learner) for _ in range(2)]
+    autosave = form_data(attempt, {"Which is right?": "Right"})
+    submission = {**form_data(attempt, {"Which is right?": "Wrong"}), "finish": "1"}
+
+    def request(n):
+        if n == 0:
+            return clients[0].post(reverse("quizzes:autosave", args=[attempt.pk]), autosave)
+        return clients[1].post(reverse("quizzes:submit", args=[attempt.pk]), submission)
+
+    saved, submitted = at_once(2, request)
+
+    attempt.refresh_from_db()
+    if attempt.state == AttemptState.GRADED:
+        # The submission came first: the autosave says the attempt is closed.
+        assert saved.status_code == 409 and saved.json()["closed"]
+        assert attempt.score == 0 and attempt.draft is None
+    else:
+        # The autosave came first: the submission's form is stale and submits nothing.
+        assert saved.status_code == 200 and saved.json()["version"] == 1
+        assert submitted.status_code == 302 and attempt.saved_version == 1
+        (item,) = load_paper(attempt)
+        assert [item.question.choices_by_key[key].text for key in item.answer.chosen] == ["Right"]
+
+
+def test_autosaves_of_three_tabs_at_once_store_one_and_refuse_the_others():
+    quiz = make_quiz(questions=[single_choice()])
+    learner = enrolled_learner(quiz)
+    attempt, _ = start_attempt(learner, quiz)
+    clients = [logged_in(learner) for _ in range(3)]
+    texts = ["Right", "Wrong", "Also wrong"]
+    forms = [form_data(attempt, {"Which is right?": text}) for text in texts]
+
+    responses = at_once(
+        3,
+        lambda n: clients[n].post(reverse("quizzes:autosave", args=[attempt.pk]), forms[n]),
+    )
+
+    statuses = [response.status_code for response in responses]
+    assert sorted(statuses) == [200, 409, 409]
+    assert all(r.json()["stale"] for r in responses if r.status_code == 409)
+    attempt.refresh_from_db()
+    assert attempt.saved_version == 1
+    (item,) = load_paper(attempt)
+    (chosen,) = item.answer.chosen
+    assert item.question.choices_by_key[chosen].text == texts[statuses.index(200)]
