@@ -5,6 +5,8 @@ move or deletion of a page invalidates, so pages and completion counts read it w
 query once it is warm.
 """
 
+from django.conf import settings
+
 from wagtail.models import Page
 
 from courses import caching
@@ -35,3 +37,20 @@ def outline_steps(course_path):
     """The live steps of the course at `course_path`, in order, from the cached outline."""
     course = course_at(course_path)
     return [page for page in outline_pages(course) if page.depth == step_depth(course.depth)]
+
+
+def outline_titles(course, language):
+    """{translation key: title} of the course and its outline's live translations into
+    `language` (empty for English): cached like the outline, one query when cold."""
+    if language == settings.LANGUAGE_CODE:
+        return {}
+
+    def build():
+        keys = [course.translation_key, *(page.translation_key for page in outline_pages(course))]
+        return dict(
+            Page.objects.live()
+            .filter(translation_key__in=keys, locale__language_code=language, alias_of=None)
+            .values_list("translation_key", "title")
+        )
+
+    return caching.shared("outline-titles", f"{course.path}:{language}", build=build)

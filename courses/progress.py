@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from courses.completion import completed_step_ids
 from courses.models import CoursePage
-from courses.outline import course_at, outline_pages, outline_steps
+from courses.outline import course_at, outline_pages, outline_steps, outline_titles
 from courses.tree import (
     course_path_of_step,
     is_below,
@@ -28,6 +28,7 @@ class StepState:
     page: Page
     done: bool
     number: int  # 1-based position in the course
+    title: str = ""  # in the reader's language where the step is translated
 
     @property
     def kind_label(self):
@@ -54,12 +55,14 @@ class StepCounts:
 class ModuleProgress(StepCounts):
     page: Page
     steps: list = field(default_factory=list)
+    title: str = ""
 
 
 @dataclass
 class CourseProgress(StepCounts):
     course: CoursePage
     modules: list
+    title: str = ""
 
     @property
     def steps(self):
@@ -88,28 +91,35 @@ def step_after(step):
     )
 
 
-def course_progress(user, course):
-    """The module outline of `course` with this learner's completion marks.
+def course_progress(user, course, language=None):
+    """The module outline of `course` with this learner's completion marks, its titles in
+    `language` where the pages are translated (else in English).
 
-    The outline is the same for every learner and cached; their marks are one query.
+    The outline and its titles are the same for every learner and cached; their marks are
+    one query.
     """
     tree = outline_pages(course)
+    titles = outline_titles(course, language) if language else {}
     done_ids = completed_step_ids(user, course.path)
     modules = []
     number = 0
     for page in tree:
+        title = titles.get(page.translation_key, page.title)
         if page.depth == module_depth(course.depth):
-            modules.append(ModuleProgress(page=page))
+            modules.append(ModuleProgress(page=page, title=title))
         elif modules and is_below(page, modules[-1].page):
             number += 1
-            modules[-1].steps.append(StepState(page=page, done=page.pk in done_ids, number=number))
-    return CourseProgress(course=course, modules=modules)
+            modules[-1].steps.append(
+                StepState(page=page, done=page.pk in done_ids, number=number, title=title)
+            )
+    title = titles.get(course.translation_key, course.title)
+    return CourseProgress(course=course, modules=modules, title=title)
 
 
-def step_context(user, step):
+def step_context(user, step, language=None):
     """What a step's page shows around its content: outline, previous/next, progress."""
     course = course_of_step(step)
-    progress = course_progress(user, course)
+    progress = course_progress(user, course, language)
     steps = progress.steps
     index = next((i for i, state in enumerate(steps) if state.page.pk == step.pk), None)
     module = next((m for m in progress.modules if is_below(step, m.page)), None)

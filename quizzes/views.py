@@ -36,7 +36,7 @@ def _frame(request, quiz):
     the learner reads in.
     """
     shown = translation_in(quiz, get_language())
-    return {"page": shown, "self": shown, **step_context(request.user, quiz)}
+    return {"page": shown, "self": shown, **step_context(request.user, quiz, get_language())}
 
 
 def _own_attempt(request, attempt_id):

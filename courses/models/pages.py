@@ -167,7 +167,7 @@ class CoursePage(RoutedPageMixin, StaysInLanguageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         course = source_page(self)  # one progress across languages
-        context["progress"] = course_progress(request.user, course)
+        context["progress"] = course_progress(request.user, course, translation.get_language())
         context["enrolment"] = find_enrolment(request.user, course)
         if getattr(request, "is_preview", False):
             context.update(self.facts())
@@ -206,8 +206,9 @@ class ModulePage(RoutedPageMixin, StaysInLanguageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         course = source_page(course_at(parent_path(self)))
-        progress = course_progress(request.user, course)
+        progress = course_progress(request.user, course, translation.get_language())
         context["course"] = course
+        context["progress"] = progress
         context["enrolment"] = find_enrolment(request.user, course)
         context["module_progress"] = next(
             (m for m in progress.modules if m.page.translation_key == self.translation_key), None
@@ -248,7 +249,7 @@ class StepPage(RoutedPageMixin, StaysInLanguageMixin, Page):
         from courses.progress import step_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(step_context(request.user, source_page(self)))
+        context.update(step_context(request.user, source_page(self), translation.get_language()))
         return context
 
 

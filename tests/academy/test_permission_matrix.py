@@ -121,6 +121,8 @@ MATRIX = {
     "quizzes_admin:review_queue": STAFF,
     # Previewing a quiz is authoring (no learner's data): whoever may edit the page.
     "quizzes:preview": (302, 404, 404, 200, 200, 200, 200),
+    # Sending a translation to review: whoever may edit the translated page.
+    "courses_submit_translation": STAFF,
     # The question bank belongs to every author.
     **snippet_rows("quizzes_questioncategory", views=STAFF, choosers=STAFF),
     **snippet_rows("quizzes_bankquestion", views=STAFF, choosers=STAFF),

@@ -81,3 +81,30 @@ def test_a_learner_enrolled_in_english_reads_the_russian_lesson(client, course_i
     assert response.status_code == 200
     assert response.context["page"] == russian_lesson
     assert "translation-note" not in response.text
+
+
+def test_a_russian_lesson_names_its_course_and_steps_in_russian(client, course_in_russian):
+    course, _russian_course, _russian_lesson = course_in_russian
+    learner = make_user("officer")
+    enrolments.enrol(learner, course)
+    client.force_login(learner)
+
+    response = client.get(f"/ru{lessons_of(course)[1].url}")  # the lesson not translated
+
+    outline = response.context["progress"]
+    assert outline.title == "Основы сотрудничества"
+    assert [step.title for step in outline.steps] == ["Урок 1", "Lesson 1.2"]
+    assert outline.modules[0].title == "Module 1"  # not translated: in English
+    html = response.text
+    assert '<a href="/ru/courses/cooperation-basics/">Основы сотрудничества</a>' in html
+    assert ">Урок 1</a>" in html
+    assert response.context["previous_step"].title == "Урок 1"
+
+
+def test_the_outline_reads_in_english_for_an_english_reader(course_in_russian):
+    course, _russian_course, _russian_lesson = course_in_russian
+
+    outline = progress.course_progress(make_user("officer"), course, "en")
+
+    assert outline.title == "Cooperation basics"
+    assert [step.title for step in outline.steps] == ["Lesson 1.1", "Lesson 1.2"]

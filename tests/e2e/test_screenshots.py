@@ -45,6 +45,11 @@ def test_main_pages_at_desktop_and_phone_width(page, new_context, academy_site, 
         "Почему киберпреступность не знает границ"
     )
     expect(page.get_by_role("note")).to_have_count(0)  # translated, no "not translated" note
+    # Its course, module and outline read in Russian too.
+    expect(page.locator(".breadcrumb")).to_contain_text(
+        "Киберпреступность и цифровые доказательства в трансграничном сотрудничестве"
+    )
+    expect(page.locator(".outline")).to_contain_text("Что установил Европол в 2016 году")
     both("lesson-ru")
 
     page.goto(MODULE_QUIZ)
