@@ -7,10 +7,15 @@ not publish) therefore gets a "Submit translation to review" action on the trans
 page: it writes the translation's current segments into a draft revision of the page and
 starts the page's workflow ("Course review") on it, so a course lead approves and publishes
 the translation exactly as an English page.
+
+wagtail-localize's "Sync translated pages" offers "Publish immediately" to whoever may
+translate; here it is offered only to those who may publish every translated page (a
+trainer's sync leaves drafts, which go to review as above).
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.forms import HiddenInput
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -21,6 +26,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
 from wagtail_localize.models import Translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 
 def translation_of(page):
@@ -74,7 +80,40 @@ def submit_translation_view(request, page_id):
     )
 
 
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """ "Sync translated pages", publishing at once only for those who may publish."""
+
+    def may_publish_translations(self):
+        for translation in self.object.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            if (
+                isinstance(target, Page)
+                and not target.permissions_for_user(self.request.user).can_publish()
+            ):
+                return False
+        return True
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish_translations():
+            # Not offered, and its value stays False whatever is posted.
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.widget = HiddenInput()
+        return form
+
+
 urlpatterns = [
+    # Ahead of wagtail-localize's own view at the same address (courses comes before
+    # wagtail_localize in INSTALLED_APPS, so its admin URLs are matched first).
+    path(
+        "localize/update/<int:translation_source_id>/",
+        ReviewedUpdateTranslationsView.as_view(),
+        name="courses_update_translations",
+    ),
     path(
         "translations/<int:page_id>/submit/",
         submit_translation_view,

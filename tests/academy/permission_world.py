@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from wagtail.models import Locale
 
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import translate_object
 
 from certificates.models import Certificate
@@ -177,6 +178,7 @@ def build_world():
         "course_id": course.pk,
         "step_id": lesson.pk,
         "page_id": lesson.get_translation(ru).pk,
+        "translation_source_id": TranslationSource.objects.get_for_instance(lesson).pk,
         "cohort_id": cohort.pk,
         "code": certificate.code,
         "path": course.url.lstrip("/"),  # a page of the tree, found by its path

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 
 import pytest
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
 from courses.translation_review import can_submit_translation, submit_translation
@@ -81,3 +81,45 @@ def test_an_english_page_has_no_translation_to_submit(russian_course):
     english = make_course("Another course")
 
     assert not can_submit_translation(english, trainer)
+
+
+def sync_url(page):
+    source = TranslationSource.objects.get(
+        object_id=page.translation_key, locale__language_code="en"
+    )
+    return reverse("wagtail_localize:update_translations", args=[source.pk])
+
+
+def test_a_trainer_syncing_translations_cannot_publish_them_without_review(
+    client, russian_course, django_capture_on_commit_callbacks
+):
+    page, trainer = russian_course
+    client.force_login(trainer)
+    english = page.get_translation(Locale.objects.get(language_code="en"))
+
+    form = client.get(sync_url(english))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sync_url(english), {"publish_translations": "on"})
+
+    assert "Publish immediately" not in form.content.decode()
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live  # left as a draft, for review
+
+
+def test_a_course_lead_may_sync_and_publish_at_once(
+    client, russian_course, django_capture_on_commit_callbacks
+):
+    page, _trainer = russian_course
+    client.force_login(make_user("lead", groups=["Course leads"]))
+    english = page.get_translation(Locale.objects.get(language_code="en"))
+
+    form = client.get(sync_url(english))
+    with django_capture_on_commit_callbacks(execute=True):  # it publishes once committed
+        response = client.post(sync_url(english), {"publish_translations": "on"})
+
+    assert "Publish immediately" in form.content.decode()
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    assert page.title == "Основы сотрудничества"

@@ -146,7 +146,9 @@ def test_a_lesson_is_translated_reviewed_and_kept_in_step_with_its_english_sourc
     # draft: nothing is published without review.
     explore(trainer, "English", COURSE, MODULE)
     row_action(trainer, TITLE[0], "Sync translated pages")
-    expect(trainer.get_by_role("checkbox", name="Publish immediately")).not_to_be_checked()
+    # (a trainer is not offered wagtail-localize's "Publish immediately")
+    expect(trainer.get_by_role("heading", name="Update existing translations")).to_be_visible()
+    expect(trainer.get_by_role("checkbox", name="Publish immediately")).to_have_count(0)
     trainer.get_by_role("button", name="Submit").click()
     expect(trainer.get_by_role("status")).to_contain_text("Successfully updated")
 
