@@ -90,7 +90,7 @@ browser-deps: ## Install chromium (Debian) and axe-core (npm) for tests/e2e when
 	scripts/install-browser-deps
 
 # The screenshots the README shows; the e2e tests save them all under tests/e2e/artifacts/.
-DOC_SCREENSHOTS := lesson-desktop.png lesson-phone.png course-desktop.png quiz-result-desktop.png \
+DOC_SCREENSHOTS := lesson-desktop.png lesson-phone.png lesson-ru-desktop.png course-desktop.png quiz-result-desktop.png \
 	cohort-report-desktop.png certificate-pdf.png
 
 .PHONY: screenshots

@@ -18,6 +18,11 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from wagtail.models import Locale
+
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.operations import translate_object
+
 from certificates.models import Certificate
 from learners.models import Cohort, CourseLead
 from quizzes.kinds import QuestionKind
@@ -145,6 +150,9 @@ def build_world():
     bank_question = BankQuestion.objects.create(
         kind=QuestionKind.ESSAY, prompt="Bank essay.", category=category
     )
+    # A lesson being translated into Russian (a draft, to be submitted to review).
+    ru = Locale.objects.get(language_code="ru")
+    translate_object(lesson, [ru])
     users = {
         "anonymous": None,
         "officer": officer,
@@ -169,6 +177,8 @@ def build_world():
         "attempt_id": attempt.pk,
         "course_id": course.pk,
         "step_id": lesson.pk,
+        "page_id": lesson.get_translation(ru).pk,
+        "translation_source_id": TranslationSource.objects.get_for_instance(lesson).pk,
         "cohort_id": cohort.pk,
         "code": certificate.code,
         "path": course.url.lstrip("/"),  # a page of the tree, found by its path

@@ -121,6 +121,10 @@ MATRIX = {
     "quizzes_admin:review_queue": STAFF,
     # Previewing a quiz is authoring (no learner's data): whoever may edit the page.
     "quizzes:preview": (302, 404, 404, 200, 200, 200, 200),
+    # Sending a translation to review: whoever may edit the translated page.
+    "courses_submit_translation": STAFF,
+    # Bringing a change of the English page to its translations: whoever may translate.
+    "courses_update_translations": STAFF,
     # The question bank belongs to every author.
     **snippet_rows("quizzes_questioncategory", views=STAFF, choosers=STAFF),
     **snippet_rows("quizzes_bankquestion", views=STAFF, choosers=STAFF),

@@ -268,3 +268,13 @@ def tick_by_keyboard(page: Page, group, labels):
 def type_by_keyboard(page: Page, field, text: str):
     tab_to(page, field)
     page.keyboard.type(text)
+
+
+def explore(page: Page, language: str, *titles: str):
+    """Open the admin's page explorer and click down the `language` tree (the home pages
+    of English, Russian and Uzbek sit side by side at its top) through `titles`."""
+    page.goto("/admin/pages/")
+    home = page.get_by_role("row").filter(has_text=language)
+    home.get_by_role("link", name="Explore child pages of 'Cooperation Academy'").click()
+    for title in ("Courses", *titles):
+        page.get_by_role("link", name=f"Explore child pages of '{title}'").click()

@@ -35,10 +35,15 @@ LEARNER_PAGES = {
     "profile": "/learn/profile/",
     "certificates": "/learn/certificates/",
 }
-# In Russian and Uzbek: the interface translated, an untranslated page with its note.
+CROSS_CULTURAL = "/courses/cross-cultural-cooperation/"
+# In Russian and Uzbek: the interface and the seed lessons translated (the cybercrime course
+# in Russian, the cross-cultural one in Uzbek), and a lesson not translated into Uzbek yet,
+# shown in English with its note.
 TRANSLATED_PAGES = {
     "catalog-ru": "/ru/courses/",
     "lesson-ru": f"/ru{LESSON_1}",
+    "lesson-uz": f"/uz{CROSS_CULTURAL}prevention-strategies-and-partners/from-reaction-to-prevention/",
+    "untranslated-lesson-uz": f"/uz{LESSON_1}",
     "dashboard-uz": "/uz/learn/",
 }
 ANONYMOUS_PAGES = {
@@ -55,6 +60,7 @@ def learner(browser, base_url, academy_site, tmp_path_factory):
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
     log_in(page, "e2e-a11y", academy_site.password)
+    enrol(page, CROSS_CULTURAL)
     enrol(page)
     page.goto(MODULE_QUIZ)
     page.get_by_role("button", name="Start the quiz").click()
@@ -88,6 +94,11 @@ def test_russian_and_uzbek_pages_are_accessible(new_context, learner, name):
 
     assert not serious_violations(violations), f"{name}: {describe(violations)}"
     assert page.locator("html").get_attribute("lang") == name.rsplit("-", 1)[1]
+    if "lesson" in name:
+        # A translated lesson is read in its language; an untranslated one in English.
+        expected = "en" if name.startswith("untranslated") else None
+        assert page.locator("main").get_attribute("lang") == expected, name
+        expect(page.get_by_role("note")).to_have_count(1 if expected else 0)
 
 
 @pytest.mark.parametrize("name", LEARNER_PAGES)
@@ -112,7 +123,7 @@ def test_a_certificate_is_accessible(page, academy_site):
         "from django.contrib.auth import get_user_model\n"
         "c, _ = Certificate.objects.get_or_create(\n"
         "    user=get_user_model().objects.get(username='officer2'),\n"
-        "    course=CoursePage.objects.get(slug='cross-cultural-cooperation'),\n"
+        "    course=CoursePage.objects.get(slug='cross-cultural-cooperation', locale__language_code='en'),\n"
         "    defaults={'learner_name': 'Ivan Petrov', 'course_title': 'Cross-cultural skills',\n"
         "              'issued_at': timezone.now()})\n"
         "print(c.code)"

@@ -39,6 +39,18 @@ def test_main_pages_at_desktop_and_phone_width(page, new_context, academy_site, 
     expect(page).to_have_url(f"{academy_site.url}{LESSON_2}")
     page.goto(LESSON_2)  # without the "marked as done" message
     both("lesson")
+    # The same lesson in Russian, as a learner reading in Russian sees it.
+    page.goto("/ru" + LESSON_2)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Почему киберпреступность не знает границ"
+    )
+    expect(page.get_by_role("note")).to_have_count(0)  # translated, no "not translated" note
+    # Its course, module and outline read in Russian too.
+    expect(page.locator(".breadcrumb")).to_contain_text(
+        "Киберпреступность и цифровые доказательства в трансграничном сотрудничестве"
+    )
+    expect(page.locator(".outline")).to_contain_text("Что установил Европол в 2016 году")
+    both("lesson-ru")
 
     page.goto(MODULE_QUIZ)
     both("quiz")

@@ -18,8 +18,8 @@ from quizzes.attempts import close_if_overdue, start_attempt
 from quizzes.forms import parse_answers
 from quizzes.models import Attempt, AttemptState, Response
 from quizzes.paper import load_paper
+from tests.builders import enrolled_learner
 from tests.quizzes.builders import (
-    enrolled_learner,
     form_data,
     item_for,
     make_quiz,
