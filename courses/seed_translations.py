@@ -27,7 +27,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 
 from courses.models import CoursePage, TranslationSeedRecord
-from courses.seed import SeedError, digest, read_seed_file
+from courses.seed_specs import SeedError, digest, read_seed_file
 
 # Fields a translation keeps exactly as in the English file.
 KEPT = {

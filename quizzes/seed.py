@@ -8,7 +8,7 @@ unless the module has a `final_bank` (see `quizzes.seed_banks`): then the draw p
 that.
 """
 
-from courses.seed import SeedError, Spec, check_keys, require
+from courses.seed_specs import SeedError, Spec, check_keys, require
 from quizzes import seed_values
 from quizzes.models import (
     ExpiryPolicy,

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from wagtail.models import Locale
 
-from courses.seed import SeedError
+from courses.seed_specs import SeedError
 from quizzes.models import Question, QuestionCategory
 from quizzes.rubrics import rubric_data
 from quizzes.seed_questions import fill_question, read_question

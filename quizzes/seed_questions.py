@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from courses.seed import SeedError, check_keys, error_text, require
+from courses.seed_specs import SeedError, check_keys, error_text, require
 from quizzes import kinds, seed_values
 from quizzes.models import Question, QuestionChoice
 

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from courses.seed import SeedError, check_keys, require
+from courses.seed_specs import SeedError, check_keys, require
 from quizzes.rubrics import rubric_errors, rubric_stream
 
 CRITERION_FIELDS = {"criterion", "levels"}

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from courses.seed import SeedError
+from courses.seed_specs import SeedError
 
 
 def whole(spec, key, default, *, low, high, where):

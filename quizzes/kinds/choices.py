@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courses.seed import SeedError, check_keys, require
+from courses.seed_specs import SeedError, check_keys, require
 from quizzes import seed_values
 from quizzes.content import Answer
 from quizzes.kinds.base import ONE, ZERO, AnswerError, QuestionKindBase, register, verdict

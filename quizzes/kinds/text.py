@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courses.seed import SeedError
+from courses.seed_specs import SeedError
 from quizzes import seed_values
 from quizzes.content import Answer
 from quizzes.kinds.base import ONE, ZERO, AnswerError, QuestionKindBase, register, single_value

@@ -1,6 +1,7 @@
 from .attempts import Attempt, AttemptState, QuizGrade, Response, ResponseChoice
+from .banks import BankQuestion, QuestionCategory
 from .pages import QuizDrawRule, QuizFeedbackBand, QuizPage
-from .questions import BankQuestion, Question, QuestionCategory, QuestionChoice
+from .questions import Question, QuestionChoice
 from .rules import ExpiryPolicy, GradingMethod, ReviewMoment, ReviewOptions
 from .versions import QuestionFlag, QuestionVersion, VersionChoice
 

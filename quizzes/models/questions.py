@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -30,35 +30,6 @@ from wagtail_localize.fields import TranslatableField
 from quizzes import kinds
 from quizzes.blocks import RubricBlock
 from quizzes.kinds import QuestionKind
-
-
-class QuestionCategory(models.Model):
-    """A question bank: quizzes draw random questions from it."""
-
-    name = models.CharField(_("name"), max_length=255)
-    key = models.SlugField(
-        _("key"),
-        max_length=255,
-        unique=True,
-        blank=True,
-        help_text=_("A stable identifier; filled from the name when left blank."),
-    )
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("description")]
-
-    class Meta:
-        verbose_name = _("question category")
-        verbose_name_plural = _("question categories")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.key:
-            self.key = slugify(self.name)[:255]
-        super().save(*args, **kwargs)
 
 
 class Question(TranslatableMixin, ClusterableModel, Orderable):
@@ -80,7 +51,7 @@ class Question(TranslatableMixin, ClusterableModel, Orderable):
         related_name="questions",
     )
     category = models.ForeignKey(
-        QuestionCategory,
+        "quizzes.QuestionCategory",
         verbose_name=_("question bank category"),
         null=True,
         blank=True,
@@ -303,19 +274,3 @@ class QuestionChoice(TranslatableMixin, Orderable):
         if self.question is not None:
             self.locale_id = self.question.locale_id
         super().save(*args, **kwargs)
-
-
-class BankQuestionManager(models.Manager):
-    def get_queryset(self):
-        return super().get_queryset().filter(quiz__isnull=True)
-
-
-class BankQuestion(Question):
-    """A question that lives only in the question bank (no quiz), edited on its own."""
-
-    objects = BankQuestionManager()
-
-    class Meta:
-        proxy = True
-        verbose_name = _("bank question")
-        verbose_name_plural = _("bank questions")

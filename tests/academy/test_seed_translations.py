@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from wagtail_localize.models import Translation
 
 from courses.models import CoursePage, LessonPage
-from courses.seed import SeedError, read_seed_file
+from courses.seed_specs import SeedError, read_seed_file
 from courses.seed_translations import load_translation_file, pair_specs, translation_files
 from quizzes.content import Answer
 from quizzes.grading import fraction

@@ -13,7 +13,8 @@ import pytest
 
 from courses import completion, enrolments, progress
 from courses.models import CoursePage, LessonPage, ModulePage, StepCompletion
-from courses.seed import SeedError, load_seed_files, read_seed_file
+from courses.seed import load_seed_files
+from courses.seed_specs import SeedError, read_seed_file
 from tests.builders import make_user
 
 pytestmark = pytest.mark.django_db

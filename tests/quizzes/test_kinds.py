@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 import pytest
 from bs4 import BeautifulSoup
 
-from courses.seed import SeedError
+from courses.seed_specs import SeedError
 from quizzes import kinds
 from quizzes.kinds import AnswerError, QuestionKind, QuestionKindBase
 from quizzes.kinds.text import TextKind, parse_number

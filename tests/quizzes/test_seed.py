@@ -5,7 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from courses.seed import SeedError, load_seed_files
+from courses.seed import load_seed_files
+from courses.seed_specs import SeedError
 from quizzes.models import (
     Attempt,
     ExpiryPolicy,

@@ -9,7 +9,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.seed import SeedError, load_seed_files
+from courses.seed import load_seed_files
+from courses.seed_specs import SeedError
 from courses.seed_translations import (
     load_translation_file,
     translation_files,
