@@ -19,7 +19,7 @@ from types import SimpleNamespace
 
 from django.db.models import F, Q
 
-from quizzes.models import Attempt, AttemptState
+from quizzes.models.attempts import Attempt, AttemptState
 
 
 def encode(items, answers):
