@@ -29,30 +29,13 @@ from wagtail_localize.strings import StringValue, extract_strings
 from courses.models import CoursePage, TranslationSeedRecord
 from courses.seed_specs import SeedError, digest, read_seed_file
 
-# Fields a translation keeps exactly as in the English file.
+# Fields a translation keeps exactly as in the English file; apps add their own
+# (`register_kept_fields`: the quizzes app keeps right answers, marks and quiz settings).
 KEPT = {
     "slug",
     "key",
     "type",
-    "kind",
     "level",
-    "correct",
-    "answer",
-    "tolerance",
-    "weight",
-    "points",
-    "scenario",
-    "pass_mark",
-    "attempts_allowed",
-    "grading_method",
-    "time_limit_minutes",
-    "expiry_policy",
-    "grace_period_minutes",
-    "shuffle_questions",
-    "shuffle_choices",
-    "draw",
-    "module",
-    "count",
     "prerequisites",
     "subjects",
     "estimated_minutes",
@@ -67,6 +50,11 @@ FREE_LENGTH = {"accepted"}
 FREE_VALUE = {"file"}
 
 TRANSLATED_OBJECT_FINDERS = []
+
+
+def register_kept_fields(names):
+    """Fields of an app's seed entries that a translation keeps as in the English file."""
+    KEPT.update(names)
 
 
 def register_translated_objects(finder):

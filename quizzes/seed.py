@@ -20,13 +20,8 @@ from quizzes.models import (
 from quizzes.seed_banks import final_bank_for
 from quizzes.seed_questions import fill_question, read_question
 
-QUIZ_FIELDS = {
-    "type",
-    "slug",
-    "title",
-    "summary",
-    "intro",
-    "estimated_minutes",
+# The quiz's rules (`read_settings`): a translation of the course keeps them as they are.
+QUIZ_SETTINGS = (
     "pass_mark",
     "attempts_allowed",
     "grading_method",
@@ -35,6 +30,30 @@ QUIZ_FIELDS = {
     "grace_period_minutes",
     "shuffle_questions",
     "shuffle_choices",
+)
+# What a translation of a quiz keeps from the English file besides its settings: the kind
+# of each question, its right answers, marks and flags, and the draw.
+KEPT_IN_TRANSLATION = {
+    *QUIZ_SETTINGS,
+    "kind",
+    "correct",
+    "answer",
+    "tolerance",
+    "weight",
+    "points",
+    "scenario",
+    "draw",
+    "module",
+    "count",
+}
+QUIZ_FIELDS = {
+    "type",
+    "slug",
+    "title",
+    "summary",
+    "intro",
+    "estimated_minutes",
+    *QUIZ_SETTINGS,
     "questions",
     "draw",
 }
