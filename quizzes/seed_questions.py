@@ -77,6 +77,7 @@ def fill_question(question, fields, choices, category):
         choice = old[index] if index < len(old) else QuestionChoice()
         for name, value in values.items():
             setattr(choice, name, value)
+        choice.sort_order = index
         updated.append(choice)
     question.choices = updated
     return question

@@ -264,6 +264,9 @@ class QuestionChoice(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
+        # The order is the answer of an ordering question: never left to the database,
+        # even for choices saved without a sort order (their creation order decides).
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return self.text

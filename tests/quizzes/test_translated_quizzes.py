@@ -22,6 +22,7 @@ from tests.quizzes.builders import (
     matching,
     multiple_response,
     numeric,
+    ordering,
     short_answer,
     single_choice,
     take,
@@ -43,6 +44,7 @@ ENGLISH_ANSWERS = {
     "Name it.": "Crime as a Service",
     "Which year?": "2000",
     "Match them.": {"Monero": "Private", "Bitcoin": "Public", "Zcash": "Optional"},
+    "Put in order.": ["First", "Second", "Third", "Fourth"],
 }
 
 
@@ -70,6 +72,7 @@ def quiz():
             short_answer(),
             numeric(),
             matching(),
+            ordering(),
         ]
     )
 
@@ -132,7 +135,7 @@ def test_statistics_group_a_question_with_its_translation_and_break_it_down_by_l
     stats = quiz_statistics(quiz)
 
     assert stats.attempts == 3  # the Russian attempt is the quiz's
-    assert len(stats.groups) == 6  # six questions, whatever the languages
+    assert len(stats.groups) == 7  # seven questions, whatever the languages
     group = next(g for g in stats.groups if g.versions[0].version.prompt == "Which is right?")
     figures = {f.language: (f.responses, f.facility) for f in group.languages}
     assert figures == {"en": (2, 100.0), "ru": (1, 0.0)}
@@ -251,7 +254,7 @@ def test_a_cohort_report_shows_each_question_once_whatever_language_it_was_answe
 
     results = cohort_quiz_results(quiz, [boris.pk])
 
-    assert len(results.questions) == 6
+    assert len(results.questions) == 7
     row = next(q for q in results.questions if q.prompt == russian("Which is right?"))
     assert (row.cohort_responses, row.everyone_responses) == (1, 2)
     assert row.cohort_facility == row.everyone_facility == 100
