@@ -82,7 +82,7 @@ def test_answers_autosaved_through_one_instance_are_shown_by_the_other(stack):
     attempt_url = attempt_page.url
     assert re.search(r"/learn/quizzes/attempts/\d+/$", attempt_url), attempt_url
     name, value = re.search(
-        r'<input type="radio" id="[^"]+" name="([^"]+)" value="([^"]+)"', attempt_page.text
+        r'<input type="radio" id="[^"]+"\s+name="([^"]+)"\s+value="([^"]+)"', attempt_page.text
     ).groups()
     version = re.search(r'name="saved_version" value="(\d+)"', attempt_page.text).group(1)
 
@@ -98,7 +98,7 @@ def test_answers_autosaved_through_one_instance_are_shown_by_the_other(stack):
     assert saved.status_code == 200, saved.text
     shown = get_from(learner, attempt_url, other(saved.headers["X-Served-By"]))
     chosen = re.search(
-        rf'<input type="radio" id="[^"]+" name="{name}" value="{value}"[^>]*>', shown.text
+        rf'<input type="radio" id="[^"]+"\s+name="{name}"\s+value="{value}"[^>]*>', shown.text
     )
     assert "checked" in chosen.group(0)
 
