@@ -273,8 +273,8 @@ def load_translation_file(path, language, *, catalog=None):
     translated_steps, english_steps = _by_place(spec), _by_place(english)
     with transaction.atomic():
         for page in [course, *course.get_descendants().specific().order_by("path")]:
-            place = tuple(page.url_path[len(course.url_path) :].strip("/").split("/")) or ()
-            place = tuple(part for part in place if part)
+            # (module slug, step slug) below the course; () for the course itself
+            place = tuple(page.url_path[len(course.url_path) :].split("/")[:-1])
             overrides = _document_overrides(
                 page, english_steps.get(place), translated_steps.get(place), english_path
             )

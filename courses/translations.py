@@ -53,22 +53,26 @@ def untranslated_language(page, language):
     return written_in if written_in != language else ""
 
 
-def default_locale_id():
-    """The id of the default (English) locale, from the shared cache."""
-    codes = language_of_locale(None, all_codes=True)
-    return next(pk for pk, code in codes.items() if code == settings.LANGUAGE_CODE)
-
-
-def language_of_locale(locale_id, *, all_codes=False):
-    """The language code of a locale, from the shared cache (locales hardly ever change)."""
+def _locale_languages():
+    """{locale id: language code}, from the shared cache (locales hardly ever change)."""
     from wagtail.models import Locale
 
     from courses import caching
 
-    codes = caching.shared(
+    return caching.shared(
         "locale-languages", build=lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )
-    return codes if all_codes else codes.get(locale_id)
+
+
+def default_locale_id():
+    """The id of the default (English) locale."""
+    codes = _locale_languages()
+    return next(pk for pk, code in codes.items() if code == settings.LANGUAGE_CODE)
+
+
+def language_of_locale(locale_id):
+    """The language code of a locale."""
+    return _locale_languages().get(locale_id)
 
 
 class StaysInLanguageMixin:

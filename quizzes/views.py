@@ -28,15 +28,19 @@ from quizzes.paper import load_paper, question_fields
 from quizzes.review import review_item
 
 
+def quiz_as_read(quiz):
+    """The attempt's (source) quiz in the language being read: frame and feedback in it."""
+    return translation_in(quiz, get_language())
+
+
 def render_in_quiz(request, quiz, template, context, status=200):
     """Render `template` (it extends `quizzes/base.html`) with the quiz page's own context.
 
     The frame around an attempt or a result (course, outline, previous and next step, the
     learner's overview of the quiz) is what the quiz page itself shows, from
     `QuizPage.get_context`, as `RoutablePageMixin.render` does for a page's sub-routes.
+    `quiz` is the page as read (`quiz_as_read`).
     """
-    # The quiz in the language being read: its frame and feedback in that language.
-    quiz = translation_in(quiz, get_language())
     page_context = quiz.get_context(request)
     return TemplateResponse(request, template, {**page_context, **context}, status=status)
 
@@ -101,7 +105,8 @@ def render_attempt(request, attempt, *, items=None, errors=None, raw_texts=None,
         "time_left": format_duration(_seconds_left(attempt, now)),
         "answered": sum(1 for item in items if not item.answer.is_blank),
     }
-    return render_in_quiz(request, attempt.quiz, "quizzes/attempt.html", context, status=status)
+    shown = quiz_as_read(attempt.quiz)
+    return render_in_quiz(request, shown, "quizzes/attempt.html", context, status=status)
 
 
 @login_required
@@ -226,15 +231,16 @@ def result(request, attempt_id):
     options = quiz.review_options(quiz.review_moment(attempt.submitted_at, now))
     # An abandoned attempt was never submitted: there is nothing graded to review.
     items = load_paper(attempt) if options.shows_questions and attempt.is_finished else []
+    shown = quiz_as_read(quiz)
     context = {
         "attempt": attempt,
         "options": options,
         "reviews": [review_item(item, options) for item in items],
-        "overall_feedback": translation_in(quiz, get_language()).feedback_for(attempt.percent)
+        "overall_feedback": shown.feedback_for(attempt.percent)
         if attempt.percent is not None
         else "",
     }
-    return render_in_quiz(request, quiz, "quizzes/result.html", context)
+    return render_in_quiz(request, shown, "quizzes/result.html", context)
 
 
 @login_required
