@@ -257,6 +257,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "academy",
+            # Outlines per set of steps done and lesson frames outnumber Django's default of
+            # 300 entries on a real course; past the limit the oldest third is dropped.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

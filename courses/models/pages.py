@@ -274,3 +274,8 @@ class LessonPage(StepPage):
         context = super().get_context(request, *args, **kwargs)
         context["content_generation"] = content_generation()
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from courses.step_frame import lesson_response
+
+        return lesson_response(self, request, super().serve(request, *args, **kwargs))

@@ -1,0 +1,85 @@
+"""A lesson page for a learner, rendered once for every learner it looks the same to.
+
+Rendering the template is most of a lesson request (40 % of it in the profile of
+docs/performance.md). But a lesson page differs from one learner to the next in three
+things only: the outline beside the lesson (their marks), whether this lesson is done
+(the form at its end), and the CSRF tokens of its forms. Everything else is a function of
+the live lesson, the content generation, the language, the address and whether the header
+shows "My cohorts". So the page is rendered once per such *frame*, with a hole where the
+outline goes, and cached; each request fills in the learner's outline (itself cached per
+set of steps done) and their CSRF token. The learner's state still comes from the
+database on every request: the frame is chosen by it, never stands in for it.
+
+Not framed, and so rendered as before: previews, a query string, pending messages (the
+template shows and consumes them), and users who may open the admin (Wagtail's user bar
+shows them actions on this page).
+"""
+
+from django.contrib.messages import get_messages
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from courses import caching
+from learners.roles import can_open_admin, follows_cohorts
+
+OUTLINE_HOLE = "\x00outline\x00"
+OUTLINE_TEMPLATE = "courses/includes/step_outline_cached.html"
+
+
+def _frameable(request, response):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and not getattr(request, "is_preview", False)
+        and isinstance(response, TemplateResponse)
+        and not response.is_rendered
+        and response.status_code == 200
+        and not response.has_header("Cache-Control")
+        and request.user.is_authenticated
+        and not can_open_admin(request.user)
+        and not len(get_messages(request))  # counting them leaves them for the next page
+    )
+
+
+def _fill_csrf(content, request):
+    if caching.CSRF_PLACEHOLDER not in content:
+        return content
+    field = b'name="csrfmiddlewaretoken" value="' + get_token(request).encode() + b'"'
+    return content.replace(caching.CSRF_PLACEHOLDER, field)
+
+
+def lesson_response(page, request, response):
+    """`response` (a lesson's unrendered TemplateResponse), answered from its cached frame."""
+    if not _frameable(request, response) or not page.live_revision_id:
+        return response
+    context = response.context_data or {}
+    step = context.get("current_step")
+    if step is None:
+        return response
+
+    def render_frame():
+        response.context_data = {**context, "outline_hole": mark_safe(OUTLINE_HOLE)}  # noqa: S308 (our own marker)
+        response.render()
+        return caching.CSRF_FIELD.sub(caching.CSRF_PLACEHOLDER, response.content)
+
+    frame = caching.shared(
+        "lesson-frame",
+        page.pk,
+        page.live_revision_id,
+        translation.get_language(),
+        request.get_host(),
+        request.path,
+        int(step.done),
+        int(follows_cohorts(request.user)),
+        build=render_frame,
+    )
+    outline = render_to_string(OUTLINE_TEMPLATE, context, request=request)
+    content = frame.replace(OUTLINE_HOLE.encode(), outline.encode(), 1)
+    framed = HttpResponse(_fill_csrf(content, request), content_type=response["Content-Type"])
+    for header, value in response.items():
+        framed.headers.setdefault(header, value)
+    return framed
