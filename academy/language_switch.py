@@ -3,6 +3,11 @@
 The URL carries the language (English at /, Russian under /ru/, Uzbek under /uz/). For a
 Wagtail page the switcher leads to the page's live translation when there is one; for
 everything else (and untranslated pages) to the same path with the other prefix.
+
+The switcher is a list of links (GET), so that a page carries no per-visitor CSRF token
+and is the same for every anonymous visitor: our cache and nginx's can share it. Its only
+effect besides the redirect is the language cookie, a display preference that nobody
+gains anything by setting for someone else; POST, the switcher's old form, still works.
 """
 
 from urllib.parse import urlsplit
@@ -12,7 +17,7 @@ from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Locale, Page
 
@@ -45,10 +50,11 @@ def url_in_language(request, url, language):
         return translate_url(url, language)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def switch_language(request):
-    language = request.POST.get("language", "")
-    next_url = request.POST.get("next", "/")
+    data = request.POST if request.method == "POST" else request.GET
+    language = data.get("language", "")
+    next_url = data.get("next", "/")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -60,6 +60,8 @@ class Saturation(FastHttpUser):
     def hit(self):
         if ONLY == "static":
             self.client.get(PLAN["static"], name="static file")
+        elif ONLY == "static-app":
+            self.client.get(PLAN["static_app"], name="static file (app server)")
         elif ONLY == "catalog":
             self.client.get(PLAN["catalog"], name="catalog (anonymous)")
         elif ONLY == "course":

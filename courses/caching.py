@@ -19,7 +19,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -27,7 +26,6 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "courses:content-generation"
 TIMEOUT = 60 * 60 * 24
 CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
-CSRF_PLACEHOLDER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
 
 
 CONTENT = "content"
@@ -149,7 +147,9 @@ def shared(name, *parts, build, kind=CONTENT, reuse=False):
 
 
 # Anonymous visitors all see the same page: it is cached whole, keyed by path and language.
-# The CSRF tokens of its forms (the language switcher) are put back per visitor.
+# A page with a form carries a per-visitor CSRF token, so it is never cached here (nor by
+# nginx, which keeps no response that sets a cookie); the pages anonymous visitors read
+# (catalog, courses, modules) have none since the language switcher is made of links.
 
 
 def _anonymous_key(request):
@@ -184,11 +184,6 @@ def cached_anonymous_page(request):
     from django.http import HttpResponse
 
     content, content_type = stored
-    while CSRF_PLACEHOLDER in content:
-        token = get_token(request).encode()
-        content = content.replace(
-            CSRF_PLACEHOLDER, b'name="csrfmiddlewaretoken" value="' + token + b'"', 1
-        )
     response = HttpResponse(content, content_type=content_type)
     patch_vary_headers(response, ["Cookie"])
     return response
@@ -203,8 +198,7 @@ def keep_anonymous_page(request, response):
         return response
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    if request.user.is_authenticated:
+    if request.user.is_authenticated or CSRF_FIELD.search(response.content):
         return response
-    content = CSRF_FIELD.sub(CSRF_PLACEHOLDER, response.content)
-    cache.set(_anonymous_key(request), (content, response["Content-Type"]), TIMEOUT)
+    cache.set(_anonymous_key(request), (response.content, response["Content-Type"]), TIMEOUT)
     return response

@@ -4,8 +4,8 @@
 modules). The view already answers from it; this middleware answers earlier, right after
 the security headers' middleware, so that a cached page costs only the cache read. It
 does for that response what the middleware it skips would have done: the language from
-the URL (as LocaleMiddleware with `i18n_patterns`), the visitor's own CSRF cookie and
-token, `X-Frame-Options`, `Content-Length` and `Vary`. Anything else (a session or messages cookie,
+the URL (as LocaleMiddleware with `i18n_patterns`), the visitor's CSRF cookie kept as it
+was, `X-Frame-Options`, `Content-Length` and `Vary`. Anything else (a session or messages cookie,
 a query string, a POST, a page not cached yet) goes the usual way.
 """
 

@@ -116,7 +116,30 @@ def test_a_next_page_given_to_the_login_is_kept(client):
 
 
 def switch(client, next_url, language):
-    return client.post(reverse("switch_language"), {"language": language, "next": next_url})
+    """Follow the switcher's link for `language` on the page at `next_url`."""
+    return client.get(reverse("switch_language"), {"language": language, "next": next_url})
+
+
+def test_every_page_links_to_itself_in_each_language(client):
+    course = make_course("Cooperation basics")
+
+    html = BeautifulSoup(client.get(course.get_url()).content, "html.parser")
+
+    links = html.find("nav", class_="language-switch").find_all("a")
+    assert [link["hreflang"] for link in links] == ["en", "ru", "uz"]
+    assert [link.get("aria-current") for link in links] == ["true", None, None]
+    for link in links:
+        assert (
+            client.get(link["href"])["Location"]
+            == switch(client, course.get_url(), link["hreflang"])["Location"]
+        )
+
+
+def test_the_switcher_still_takes_the_form_it_used_to_post(client):
+    response = client.post(reverse("switch_language"), {"language": "ru", "next": "/learn/"})
+
+    assert response["Location"] == "/ru/learn/"
+    assert response.cookies["django_language"].value == "ru"
 
 
 def test_the_switcher_leads_to_the_same_page_in_the_other_language(client):

@@ -16,8 +16,7 @@ LAW_LESSON = LAW + "why-cooperation/crime-without-borders/"
 
 
 def switch_language(page, code):
-    page.get_by_label("Language").select_option(code)
-    page.get_by_role("button", name="Change").click()
+    page.get_by_role("navigation", name="Language").locator(f'a[hreflang="{code}"]').click()
 
 
 def test_switching_to_russian_opens_the_russian_translation_of_the_lesson(
