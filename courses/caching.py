@@ -9,11 +9,13 @@ cache of one box it is the modification time of a small file that every process 
 Nothing per learner (enrolments, completions, attempts) is ever cached here.
 """
 
+import contextlib
 import logging
 import os
 import re
 import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 from django.conf import settings
@@ -44,18 +46,32 @@ def _generation_key(kind):
     return GENERATION_KEY if kind == CONTENT else f"{GENERATION_KEY}:{kind}"
 
 
-# Within one request the generations are read once (from Redis, a round trip each time):
-# `request_started` opens this per-thread memo and `request_finished` closes it; a bump in
-# the request clears it. Outside a request (tasks, commands) every read asks again.
+# Within one request the generations, and each shared value, are read once (from Redis, a
+# round trip each time): `request_started` opens this per-thread memo and
+# `request_finished` closes it; a bump in the request clears the generation, and so changes
+# every key. Outside a request (tasks, commands) every read asks again.
 _request = threading.local()
 
 
 def request_started(**_signal_kwargs):
     _request.generations = {}
+    _request.values = {}
 
 
 def request_finished(**_signal_kwargs):
     _request.generations = None
+    _request.values = None
+
+
+def once_per_request(name, build):
+    """`build()`, called once in a request (and every time outside one)."""
+    this_request = getattr(_request, "values", None)
+    if this_request is None:
+        return build()
+    key = ("once", name)
+    if key not in this_request:
+        this_request[key] = build()
+    return this_request[key]
 
 
 def content_generation(kind=CONTENT):
@@ -119,30 +135,54 @@ def invalidate(kind=CONTENT, **_signal_kwargs):
     transaction.on_commit(lambda: _bump(kind))
 
 
-# What this process unpickled last, by cache key: read-only structures (the route table,
-# outlines) are reused while the shared cache still holds their key, which saves
-# unpickling them on every request (an outline is a list of pages).
-_unpickled = {}
-_UNPICKLED_MAX = 256
+# What this process read last, by cache key: read-only values (the route table, outlines,
+# lesson frames) are reused without asking the shared cache again, which saves a round trip
+# to Redis and unpickling on every request (an outline is a list of pages). A key holds
+# its generation, so a value is never stale while its key is asked for; only the
+# local-memory cache can be cleared without a new generation (a generation file that
+# cannot be written), so there the key must still be in it. The least recently used go
+# first.
+_unpickled = OrderedDict()
+_UNPICKLED_MAX = 512
+
+
+_MISSING = object()
+
+
+def _reused(key):
+    try:  # another thread of the process may drop the key at any moment
+        value = _unpickled[key]
+        _unpickled.move_to_end(key)
+    except KeyError:
+        return _MISSING
+    if not _cache_is_shared() and not cache.has_key(key):
+        return _MISSING
+    return value
 
 
 def shared(name, *parts, build, kind=CONTENT, reuse=False):
     """The cached value of `build()` for the current generation of `kind`.
 
     With `reuse`, this process keeps the value it read and hands the same object to every
-    request while the key stays in the shared cache: only for values nobody modifies.
+    request of that generation: only for values nobody modifies.
     """
     key = ":".join(["courses", kind, str(content_generation(kind)), name, *map(str, parts)])
-    if reuse and key in _unpickled and cache.has_key(key):
-        return _unpickled[key]
+    if reuse and (value := _reused(key)) is not _MISSING:
+        return value
+    this_request = getattr(_request, "values", None)
+    if this_request is not None and key in this_request:
+        return this_request[key]
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
+    if this_request is not None:
+        this_request[key] = value
     if reuse:
-        if len(_unpickled) >= _UNPICKLED_MAX:
-            _unpickled.clear()
         _unpickled[key] = value
+        while len(_unpickled) > _UNPICKLED_MAX:
+            with contextlib.suppress(KeyError):
+                _unpickled.popitem(last=False)
     return value
 
 

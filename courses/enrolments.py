@@ -31,9 +31,14 @@ def is_enrolled_in_course_of(user, step):
     return Enrolment.objects.filter(user=user, course__path=course_path_of_step(step)).exists()
 
 
-def can_take_step(user, step):
-    """Enrolled learners take steps; trainers and editors may read any step."""
+def can_take_step(user, step, state=None):
+    """Enrolled learners take steps; trainers and editors may read any step.
+
+    `state`, the learner's `courses.learner_state.CourseState` when the caller has it,
+    saves asking for the enrolment again.
+    """
     if not user.is_authenticated:
         return False
+    enrolled = state.enrolled if state is not None else is_enrolled_in_course_of(user, step)
     # The enrolment first: it is the common case, and staff permissions cost more queries.
-    return is_enrolled_in_course_of(user, step) or user.has_perm("wagtailadmin.access_admin")
+    return enrolled or user.has_perm("wagtailadmin.access_admin")

@@ -93,13 +93,15 @@ def step_after(step):
     )
 
 
-def course_progress(user, course):
+def course_progress(user, course, done_ids=None):
     """The module outline of `course` with this learner's completion marks.
 
-    The outline is the same for every learner and cached; their marks are one query.
+    The outline is the same for every learner and cached; their marks are one query, or
+    none when the caller has them already (`done_ids`).
     """
     tree = outline_pages(course)
-    done_ids = completed_step_ids(user, course.path)
+    if done_ids is None:
+        done_ids = completed_step_ids(user, course.path)
     modules = []
     number = 0
     for page in tree:
@@ -111,10 +113,10 @@ def course_progress(user, course):
     return CourseProgress(course=course, modules=modules)
 
 
-def step_context(user, step):
+def step_context(user, step, done_ids=None):
     """What a step's page shows around its content: outline, previous/next, progress."""
     course = course_of_step(step)
-    progress = course_progress(user, course)
+    progress = course_progress(user, course, done_ids)
     steps = progress.steps
     index = next((i for i, state in enumerate(steps) if state.page.pk == step.pk), None)
     module = next((m for m in progress.modules if is_below(step, m.page)), None)

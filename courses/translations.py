@@ -146,14 +146,15 @@ def source_page(page):
     """
     from wagtail.models import Page, Site
 
-    # The site's root paths (cached by Wagtail) name the language of each tree, so an
-    # English page costs no query here.
-    for root in Site.get_site_root_paths():
+    from courses import caching
+
+    # The site's root paths (cached by Wagtail, read once per request) name the language of
+    # each tree, so an English page costs no query here.
+    for root in caching.once_per_request("site-root-paths", Site.get_site_root_paths):
         if page.url_path.startswith(root.root_path):
             if root.language_code == settings.LANGUAGE_CODE:
                 return page
             break
-    from courses import caching
 
     def find():
         found = (

@@ -234,21 +234,25 @@ class StepPage(RoutedPageMixin, StaysInLanguageMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         from courses.enrolments import can_take_step
+        from courses.learner_state import course_state_of_step
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not can_take_step(request.user, source_page(self)):
+        # One query for the enrolment and the steps done, which the context reuses.
+        state = course_state_of_step(request.user, source_page(self))
+        if not can_take_step(request.user, source_page(self), state):
             from courses.progress import course_of_step
 
             messages.info(request, _("Enrol in this course to start its lessons."))
             return redirect(course_of_step(self).get_url(request))
-        return super().serve(request, *args, **kwargs)
+        return super().serve(request, *args, course_state=state, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, course_state=None, **kwargs):
         from courses.progress import step_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(step_context(request.user, source_page(self)))
+        done_ids = course_state.done_ids if course_state else None
+        context.update(step_context(request.user, source_page(self), done_ids=done_ids))
         return context
 
 
