@@ -180,6 +180,17 @@ def measure(url, plan, workdir, saturated=SATURATED):
             url, plan, workdir, f"only-{only}", SATURATION_USERS, SATURATION_SECONDS, only
         )
         saturation[only] = rows.get(names[only], {"rps": 0, "errors": 0})
+    # The ceilings again, last: a first run can be held back by servers still warming up
+    # (it once measured the static file below the catalog). The higher of the two counts,
+    # which can only make the pages' ratios smaller.
+    for only in [name for name in saturated if name.startswith("static")]:
+        rows = locust(
+            url, plan, workdir, f"again-{only}", SATURATION_USERS, SATURATION_SECONDS, only
+        )
+        again = rows.get(names[only], {"rps": 0, "errors": 0})
+        saturation[only]["runs"] = [saturation[only]["rps"], again["rps"]]
+        if again["rps"] > saturation[only]["rps"]:
+            saturation[only] = {**again, "runs": saturation[only]["runs"]}
     mix = locust(url, plan, workdir, "mix", MIX_USERS, MIX_SECONDS)
     return {"saturation": saturation, "mix": mix}
 
@@ -280,15 +291,21 @@ def markdown(results):
         static = data["saturation"]["static"]["rps"] or 1
         through_app = data["saturation"].get("static-app", {}).get("rps")
         ceiling = through_app or static
+        runs = {
+            name: " and ".join(f"{rps:.0f}" for rps in data["saturation"][name].get("runs", []))
+            for name in ("static", "static-app")
+            if name in data["saturation"]
+        }
         if through_app:
             ceilings = (
                 f"static file through nginx and an app server (the ceiling): {through_app:.0f} "
-                f"req/s; served by nginx from disk: {static:.0f} req/s."
+                f"req/s (runs: {runs['static-app']}); served by nginx from disk: {static:.0f} "
+                f"req/s (runs: {runs['static']})."
             )
             header = "| Endpoint | req/s | of static | of nginx's static | target | verdict |"
             rule = "| --- | ---: | ---: | ---: | ---: | --- |"
         else:
-            ceilings = f"static file: {static:.0f} req/s."
+            ceilings = f"static file: {static:.0f} req/s (the higher of runs {runs['static']})."
             header = "| Endpoint | req/s | of static | target | verdict |"
             rule = "| --- | ---: | ---: | ---: | --- |"
         lines += [
