@@ -125,6 +125,34 @@ def test_a_page_published_through_one_instance_is_shown_by_the_other(stack):
         assert new_title in get_from(visitor, f"{stack.url}{course_url}", instance).text
 
 
+def test_a_lesson_published_through_one_instance_is_shown_to_a_learner_by_the_other(stack):
+    # Each app server keeps lesson frames in its own memory: a publication must still reach
+    # a signed-in learner on the other one at the next request.
+    lesson_id, lesson_url = stack.manage(
+        "from django.contrib.auth import get_user_model; from courses import enrolments; "
+        "from courses.models import LessonPage; from courses.progress import course_of_step; "
+        "l = LessonPage.objects.live().filter(locale__language_code='en').order_by('path').last(); "
+        "enrolments.enrol(get_user_model().objects.get(username='officer1'), course_of_step(l)); "
+        "print(l.pk, l.url)"
+    ).split()
+    words = f"Revised guidance {uuid.uuid4().hex[:8]}"
+    learner = stack.login("officer1")
+    for instance in INSTANCES:  # both have the lesson's frame now
+        page = get_from(learner, f"{stack.url}{lesson_url}", instance)
+        assert page.status_code == 200 and words not in page.text
+    stack.manage(
+        "from courses.models import LessonPage; "
+        f"l = LessonPage.objects.get(pk={lesson_id}); "
+        f"l.body = [('rich_text', '<p>{words}</p>')]; l.save_revision()"
+    )
+    for instance in INSTANCES:  # a draft is never shown
+        assert words not in get_from(learner, f"{stack.url}{lesson_url}", instance).text
+
+    publisher = publish_through_admin(stack, lesson_id)
+    for instance in [other(publisher), publisher] if publisher else INSTANCES:
+        assert words in get_from(learner, f"{stack.url}{lesson_url}", instance).text
+
+
 def test_a_task_queued_by_an_instance_is_run_by_the_worker(stack):
     _course_id, _course_url, quiz_id = first_course_and_quiz(stack)
     since = stack.manage("from django.utils import timezone; print(timezone.now().isoformat())")
