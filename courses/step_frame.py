@@ -11,8 +11,12 @@ set of steps done) and their CSRF token. The learner's state still comes from th
 database on every request: the frame is chosen by it, never stands in for it.
 
 Not framed, and so rendered as before: previews, a query string, pending messages (the
-template shows and consumes them), and users who may open the admin (Wagtail's user bar
-shows them actions on this page).
+template shows and consumes them), and whoever a `page_frame_variant` hook refuses.
+
+The frame's header belongs to other apps: each `page_frame_variant` Wagtail hook returns
+what the header shows this user (a hashable that goes into the frame's key), or None when
+the page must not be framed for them. `learners` registers one: "My cohorts" or not, and
+no frame for those who may open the admin (Wagtail's user bar shows them page actions).
 """
 
 from django.contrib.messages import get_messages
@@ -23,8 +27,9 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from wagtail import hooks
+
 from courses import caching
-from learners.roles import can_open_admin, follows_cohorts
 
 OUTLINE_HOLE = "\x00outline\x00"
 CSRF_PLACEHOLDER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
@@ -41,9 +46,19 @@ def _frameable(request, response):
         and response.status_code == 200
         and not response.has_header("Cache-Control")
         and request.user.is_authenticated
-        and not can_open_admin(request.user)
         and not len(get_messages(request))  # counting them leaves them for the next page
     )
+
+
+def _variant(request):
+    """What the other apps' part of the frame shows this user, or None: no frame."""
+    parts = []
+    for variant_of in hooks.get_hooks("page_frame_variant"):
+        part = variant_of(request)
+        if part is None:
+            return None
+        parts.append(part)
+    return parts
 
 
 def _fill_csrf(content, request):
@@ -59,7 +74,8 @@ def lesson_response(page, request, response):
         return response
     context = response.context_data or {}
     step = context.get("current_step")
-    if step is None:
+    variant = _variant(request)
+    if step is None or variant is None:
         return response
 
     def render_frame():
@@ -75,7 +91,7 @@ def lesson_response(page, request, response):
         request.get_host(),
         request.path,
         int(step.done),
-        int(follows_cohorts(request.user)),
+        *variant,
         build=render_frame,
         reuse=True,  # bytes: nobody can change them
     )

@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from learners import audit
 from learners.choosers import RecordChooserViewSet
 from learners.models import Cohort, CourseLead
+from learners.roles import can_open_admin, follows_cohorts
 
 
 class CohortViewSet(SnippetViewSet):
@@ -38,3 +39,12 @@ register_snippet(CourseLeadViewSet)
 @hooks.register("register_log_actions")
 def register_cohort_actions(actions):
     audit.register_actions(actions)
+
+
+@hooks.register("page_frame_variant")
+def header_roles(request):
+    """A cached lesson frame (`courses.step_frame`) holds the header: "My cohorts" or not.
+    Those who may open the admin are not framed: Wagtail's user bar shows them page actions."""
+    if can_open_admin(request.user):
+        return None
+    return int(follows_cohorts(request.user))
