@@ -1,7 +1,7 @@
 """A lesson page for a learner, rendered once for every learner it looks the same to.
 
-Rendering the template is most of a lesson request (40 % of it in the profile of
-docs/performance.md). But a lesson page differs from one learner to the next in three
+Rendering the template was the largest part of a lesson request (about 40 % of it in a
+cProfile of the seeded site, before frames). But a lesson page differs from one learner to the next in three
 things only: the outline beside the lesson (their marks), whether this lesson is done
 (the form at its end), and the CSRF tokens of its forms. Everything else is a function of
 the live lesson, the content generation, the language, the address and whether the header
