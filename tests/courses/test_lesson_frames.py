@@ -15,7 +15,7 @@ import pytest
 
 from courses import completion, step_frame
 from learners.models import Cohort
-from tests.builders import enrolled_learner, lessons_of, make_course
+from tests.builders import enrolled_learner, lessons_of, make_course, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +132,21 @@ def test_a_page_with_a_query_string_is_rendered_not_framed():
     client.get(lesson.url)
 
     assert "courses/lesson_page.html" in rendered_templates(client.get(lesson.url + "?print=1"))
+
+
+def test_each_language_of_a_lesson_has_its_own_frame():
+    course = make_course("Cooperation basics", lessons=3)
+    english, untranslated = lessons_of(course)[:2]
+    translated(course, "ru", title="Основы сотрудничества")
+    russian = translated(english, "ru", title="Урок первый")
+    client = browser(enrolled_learner(course, "reader"))
+
+    for _ in range(2):  # the second round reads every frame from the cache
+        in_english = client.get(english.url).content.decode()
+        in_russian = client.get(russian.url).content.decode()
+        fallback = client.get("/ru" + untranslated.url).content.decode()
+
+        assert '<html lang="en">' in in_english and f">{english.title}</h1>" in in_english
+        assert '<html lang="ru">' in in_russian and ">Урок первый</h1>" in in_russian
+        assert '<html lang="ru">' in fallback and 'class="wrap translation-note"' in fallback
+        assert 'class="wrap translation-note"' not in in_english + in_russian
