@@ -62,33 +62,29 @@ class TestOneCourseOfThreeLessonsAndOneOfSixty(TestCase):
     def courses(self):
         return [self.small, self.large]
 
-    def test_course_page_costs_the_same_for_3_and_60_lessons(self):
+    def warm_counts(self, who, page_of):
+        """The queries of `page_of(course)` for a learner of each course, caches warm."""
         counts = []
         for course in self.courses:
-            log_in(self.client, course, f"reader-{course.slug}")
-            self.client.get(course.url)  # warm the caches
-            counts.append(count_queries(self.client, "get", course.url))
+            log_in(self.client, course, f"{who}-{course.slug}")
+            url = page_of(course).url
+            self.client.get(url)  # warm the caches
+            counts.append(count_queries(self.client, "get", url))
+        return counts
+
+    def test_course_page_costs_the_same_for_3_and_60_lessons(self):
+        counts = self.warm_counts("reader", lambda course: course)
         assert counts[0] == counts[1] <= COURSE_PAGE
 
     def test_lesson_page_costs_the_same_for_3_and_60_lessons(self):
-        counts = []
-        for course in self.courses:
-            log_in(self.client, course, f"learner-{course.slug}")
-            lesson = lessons_of(course)[1]
-            self.client.get(lesson.url)
-            counts.append(count_queries(self.client, "get", lesson.url))
+        counts = self.warm_counts("learner", lambda course: lessons_of(course)[1])
         assert counts[0] == counts[1] <= LESSON_PAGE
         # As measured: the session, the user, and the learner's enrolment and steps done in
         # one statement (`courses.learner_state`); everything else comes from the cache.
         assert counts[0] == LESSON_PAGE_MEASURED
 
     def test_module_page_costs_the_same_for_3_and_60_lessons(self):
-        counts = []
-        for course in self.courses:
-            log_in(self.client, course, f"module-{course.slug}")
-            module = modules_of(course)[0]
-            self.client.get(module.url)
-            counts.append(count_queries(self.client, "get", module.url))
+        counts = self.warm_counts("module", lambda course: modules_of(course)[0])
         assert counts[0] == counts[1] <= MODULE_PAGE
 
     def test_anonymous_catalog_and_course_pages_cost_almost_nothing(self):

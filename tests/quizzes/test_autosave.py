@@ -56,19 +56,8 @@ def quiz():
 
 
 @pytest.fixture
-def learner(quiz):
-    return enrolled_learner(quiz)
-
-
-@pytest.fixture
 def attempt(quiz, learner):
     return start_attempt(learner, quiz)[0]
-
-
-@pytest.fixture
-def learner_client(client, learner):
-    client.force_login(learner)
-    return client
 
 
 def client_for(user):

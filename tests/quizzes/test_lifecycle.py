@@ -62,11 +62,6 @@ def quiz():
     return make_quiz(questions=[single_choice(), true_false()], pass_mark=50)
 
 
-@pytest.fixture
-def learner(quiz):
-    return enrolled_learner(quiz)
-
-
 class TestStarting:
     def test_an_attempt_gets_every_question_pinned_to_a_version(self, quiz, learner):
         attempt, created = start_attempt(learner, quiz)

@@ -26,11 +26,6 @@ def quiz():
     return make_quiz(questions=[essay_with_rubric()], pass_mark=50, attempts_allowed=2)
 
 
-@pytest.fixture
-def learner(quiz):
-    return enrolled_learner(quiz)
-
-
 def train(trainer, quiz, learner):
     """Put `learner` in a cohort of `trainer` taking `quiz`'s course: theirs to mark."""
     cohort = Cohort.objects.create(name=f"Cohort of {learner.username}")

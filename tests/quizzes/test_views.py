@@ -81,17 +81,6 @@ def quiz():
 
 
 @pytest.fixture
-def learner(quiz):
-    return enrolled_learner(quiz)
-
-
-@pytest.fixture
-def learner_client(client, learner):
-    client.force_login(learner)
-    return client
-
-
-@pytest.fixture
 def attempt(quiz, learner):
     return start_attempt(learner, quiz)[0]
 
